@@ -1,0 +1,930 @@
+#!/usr/bin/env python3
+"""Generate the sample inventories under examples/ (baotou, xingan, henan).
+
+Deterministic: the same script always writes the same files.  The committed
+YAML files are the real sample data; this script is how they were made, so a
+change to the samples should be made here and the script re-run:
+
+    python3 examples/generate.py
+
+Every planted violation is registered with `bad(kind, id, rule, text)` and
+written as a comment on the first line of the object it targets:
+
+    - id: bt-jyj-0004  # 违规 BT-42-8: 装有 ToDesk
+
+(several violations of one object are joined with " | ").  Rules about events
+(alerts, notices, drills) target the unit, so their comment is on the unit.
+Inventory-wide rules target the `inventory:` line; plan deadline rules target
+the task record.  Each example's README.md lists the same violations.
+"""
+
+import os
+import random
+import sys
+from collections import OrderedDict
+
+AS_OF = "2026-09-30"
+ROOT = os.path.dirname(os.path.abspath(__file__))
+
+# --------------------------------------------------------------------------
+# people
+
+SURNAMES = [("张", "zhang"), ("王", "wang"), ("李", "li"), ("刘", "liu"), ("陈", "chen"),
+            ("杨", "yang"), ("赵", "zhao"), ("黄", "huang"), ("周", "zhou"), ("吴", "wu"),
+            ("徐", "xu"), ("孙", "sun"), ("马", "ma"), ("朱", "zhu"), ("胡", "hu"),
+            ("郭", "guo"), ("何", "he"), ("高", "gao"), ("林", "lin"), ("罗", "luo"),
+            ("郑", "zheng"), ("梁", "liang"), ("宋", "song"), ("谢", "xie"), ("韩", "han"),
+            ("冯", "feng"), ("于", "yu"), ("董", "dong"), ("程", "cheng"), ("曹", "cao"),
+            ("袁", "yuan"), ("邓", "deng"), ("沈", "shen"), ("彭", "peng"), ("苏", "su"),
+            ("白", "bai"), ("贾", "jia"), ("任", "ren"), ("常", "chang"), ("田", "tian")]
+GIVEN = [("伟", "wei"), ("芳", "fang"), ("娜", "na"), ("敏", "min"), ("静", "jing"),
+         ("丽", "li"), ("强", "qiang"), ("磊", "lei"), ("军", "jun"), ("洋", "yang"),
+         ("勇", "yong"), ("艳", "yan"), ("杰", "jie"), ("娟", "juan"), ("涛", "tao"),
+         ("明", "ming"), ("超", "chao"), ("秀英", "xiuying"), ("霞", "xia"), ("平", "ping"),
+         ("刚", "gang"), ("桂英", "guiying"), ("建华", "jianhua"), ("海燕", "haiyan"),
+         ("晓东", "xiaodong"), ("志强", "zhiqiang"), ("丽华", "lihua"), ("文博", "wenbo"),
+         ("子涵", "zihan"), ("宇轩", "yuxuan"), ("雅琴", "yaqin"), ("国栋", "guodong"),
+         ("春梅", "chunmei"), ("红霞", "hongxia"), ("建国", "jianguo"), ("玉兰", "yulan"),
+         ("振华", "zhenhua"), ("淑芬", "shufen"), ("鹏飞", "pengfei"), ("慧敏", "huimin")]
+# Mongolian names (Inner Mongolia), written without surname
+MONGOL = [("巴特尔", "bateer"), ("其木格", "qimuge"), ("乌云", "wuyun"), ("斯琴", "siqin"),
+          ("那日苏", "narisu"), ("苏日娜", "surina"), ("额尔敦", "eerdun"), ("图雅", "tuya"),
+          ("宝音", "baoyin"), ("阿拉坦", "alatan"), ("朝鲁", "chaolu"), ("萨仁", "saren"),
+          ("乌日娜", "wurina"), ("哈斯", "hasi"), ("敖登", "aodeng"), ("特木尔", "temuer")]
+
+
+class People:
+    def __init__(self, seed, mongol):
+        self.rng = random.Random(seed)
+        self.mongol = mongol
+        self.logins = set()
+        self.names = set()
+
+    def person(self):
+        """(汉字姓名, login); names are mostly distinct, logins unique."""
+        while True:
+            if self.mongol and self.rng.random() < 0.18:
+                zh, py = self.rng.choice(MONGOL)
+            else:
+                s = self.rng.choice(SURNAMES)
+                g = self.rng.choice(GIVEN)
+                zh, py = s[0] + g[0], s[1] + g[1]
+            if zh in self.names and self.rng.random() < 0.8:
+                continue
+            login, n = py, 2
+            while login in self.logins:
+                login = "%s%d" % (py, n)
+                n += 1
+            self.names.add(zh)
+            self.logins.add(login)
+            return zh, login
+
+
+# --------------------------------------------------------------------------
+# YAML helpers
+
+def q(s):
+    """A double-quoted YAML scalar."""
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def flow(items):
+    return "[" + ", ".join(items) + "]"
+
+
+class Inv:
+    """One inventory being generated: objects plus planted violations."""
+
+    def __init__(self, key):
+        self.key = key
+        self.bad_marks = OrderedDict()   # (kind, id) -> [(rule, text)]
+        self.ok_marks = {}               # (kind, id) -> text (compliant boundary notes)
+        self.files = OrderedDict()
+
+    def bad(self, kind, oid, rule, text):
+        self.bad_marks.setdefault((kind, oid), []).append((rule, text))
+
+    def ok(self, kind, oid, text):
+        self.ok_marks[(kind, oid)] = text
+
+    def mark(self, kind, oid):
+        marks = self.bad_marks.get((kind, oid))
+        if marks:
+            return "  # " + " | ".join("违规 %s: %s" % m for m in marks)
+        if (kind, oid) in self.ok_marks:
+            return "  # 合规(边界): " + self.ok_marks[(kind, oid)]
+        return ""
+
+    def write(self, rel, text):
+        self.files[rel] = text
+
+    def flush(self):
+        base = os.path.join(ROOT, self.key)
+        for rel, text in self.files.items():
+            path = os.path.join(base, rel)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+
+
+HEADER = ""
+HEADER2 = ""
+
+
+# --------------------------------------------------------------------------
+# object emitters (block style, one object per few lines)
+
+def emit_unit(inv, u):
+    L = ["  - id: %s%s" % (u["id"], inv.mark("unit", u["id"]))]
+    L.append("    name: %s" % u["name"])
+    if u.get("region"):
+        L.append("    region: %s" % q(u["region"]))
+    L.append("    level: %s" % u["level"])
+    L.append("    kind: %s" % u["kind"])
+    a = u.get("access")
+    if a is not None:
+        parts = ["method: %s" % a["method"]] if a.get("method") else []
+        if a.get("opened"):
+            parts.append("opened: %s" % a["opened"])
+        if a.get("last_activity"):
+            parts.append("last_activity: %s" % a["last_activity"])
+        L.append("    access: {%s}" % ", ".join(parts))
+    if u.get("documents") is not None:
+        L.append("    documents: %s" % flow(u["documents"]))
+    if u.get("ops_lead"):
+        L.append("    ops_lead: %s" % u["ops_lead"])
+    if u.get("admins") is not None:
+        L.append("    admins: %s" % flow(u["admins"]))
+    L.append("    ip_segments: %s" % flow(u["segments"]))
+    if u.get("wireless_aps") is not None:
+        L.append("    wireless_aps: %d" % u["wireless_aps"])
+    if u.get("exits"):
+        L.append("    internet_exits: %s" % flow(u["exits"]))
+    for k, v in u.get("x", []):
+        L.append("    %s: %s" % (k, v))
+    return "\n".join(L) + "\n"
+
+
+def emit_terminal(inv, t):
+    L = ["  - id: %s%s" % (t["id"], inv.mark("terminal", t["id"]))]
+    L.append("    unit: %s" % t["unit"])
+    if t.get("ip"):
+        L.append("    ip: %s" % t["ip"])
+    if t.get("mac"):
+        L.append("    mac: %s" % q(t["mac"]))
+    if t.get("user"):
+        L.append("    user: %s" % t["user"])
+    if t.get("real_name") is not None:
+        L.append("    real_name: %s" % ("true" if t["real_name"] else "false"))
+    L.append("    classified: %s" % ("true" if t["classified"] else "false"))
+    L.append("    firewall: %s" % ("true" if t["firewall"] else "false"))
+    av = t.get("antivirus")
+    if av is not None:
+        parts = ["installed: %s" % ("true" if av["installed"] else "false")]
+        if av.get("signatures"):
+            parts.append("signatures: %s" % av["signatures"])
+        if av.get("last_full_scan"):
+            parts.append("last_full_scan: %s" % av["last_full_scan"])
+        L.append("    antivirus: {%s}" % ", ".join(parts))
+    L.append("    software: %s" % flow(t["software"]))
+    return "\n".join(L) + "\n"
+
+
+def emit_mlps(m):
+    parts = ["level: %d" % m["level"]]
+    for k in ("filed", "last_assessment", "result"):
+        if m.get(k):
+            parts.append("%s: %s" % (k, m[k]))
+    return "{" + ", ".join(parts) + "}"
+
+
+def emit_crypto(c):
+    parts = ["required: %s" % ("true" if c["required"] else "false")]
+    for k in ("last_evaluation", "result"):
+        if c.get(k):
+            parts.append("%s: %s" % (k, c[k]))
+    return "{" + ", ".join(parts) + "}"
+
+
+def emit_system(inv, s):
+    L = ["  - id: %s%s" % (s["id"], inv.mark("system", s["id"]))]
+    L.append("    name: %s" % s["name"])
+    L.append("    unit: %s" % s["unit"])
+    L.append("    important: %s" % ("true" if s.get("important") else "false"))
+    L.append("    cii: %s" % ("true" if s.get("cii") else "false"))
+    L.append("    data_grade: %s" % s.get("data_grade", "general"))
+    for k in ("launched", "changed", "extranet_filing", "security_test"):
+        if s.get(k):
+            L.append("    %s: %s" % (k, s[k]))
+    L.append("    internet_interaction: %s" % s.get("internet", "none"))
+    b = s.get("backup")
+    if b is not None:
+        parts = ["enabled: %s" % ("true" if b["enabled"] else "false")]
+        if b.get("last_restore_test"):
+            parts.append("last_restore_test: %s" % b["last_restore_test"])
+        L.append("    backup: {%s}" % ", ".join(parts))
+    h = s["hosting"]
+    L.append("    hosting: {%s: %s}" % h)
+    if s.get("mlps"):
+        L.append("    mlps: %s" % emit_mlps(s["mlps"]))
+    if s.get("crypto"):
+        L.append("    crypto: %s" % emit_crypto(s["crypto"]))
+    return "\n".join(L) + "\n"
+
+
+def emit_cloud(inv, c):
+    L = ["  - id: %s%s" % (c["id"], inv.mark("cloud", c["id"]))]
+    L.append("    name: %s" % c["name"])
+    if c.get("region"):
+        L.append("    region: %s" % q(c["region"]))
+    L.append("    kind: %s" % c["kind"])
+    if c.get("mlps"):
+        L.append("    mlps: %s" % emit_mlps(c["mlps"]))
+    if c.get("crypto"):
+        L.append("    crypto: %s" % emit_crypto(c["crypto"]))
+    if c.get("security_assessment"):
+        L.append("    security_assessment: %s" % c["security_assessment"])
+    if c.get("dr"):
+        L.append("    dr: %s" % c["dr"])
+    return "\n".join(L) + "\n"
+
+
+def emit_dc(inv, d):
+    L = ["  - id: %s%s" % (d["id"], inv.mark("datacenter", d["id"]))]
+    L.append("    name: %s" % d["name"])
+    if d.get("region"):
+        L.append("    region: %s" % q(d["region"]))
+    L.append("    pue: %s" % d["pue"])
+    L.append("    built: %s" % d["built"])
+    return "\n".join(L) + "\n"
+
+
+def emit_exit(inv, e):
+    L = ["  - id: %s%s" % (e["id"], inv.mark("exit", e["id"]))]
+    L.append("    name: %s" % e["name"])
+    if e.get("region"):
+        L.append("    region: %s" % q(e["region"]))
+    L.append("    kind: %s" % e["kind"])
+    if e.get("approval"):
+        L.append("    approval: {document: %s, date: %s}" % (q(e["approval"][0]), e["approval"][1]))
+    return "\n".join(L) + "\n"
+
+
+def emit_event(ev):
+    parts = ["type: %s" % ev["type"], "unit: %s" % ev["unit"]]
+    if ev.get("system"):
+        parts.append("system: %s" % ev["system"])
+    if ev.get("ip"):
+        parts.append("ip: %s" % ev["ip"])
+    parts.append("at: %s" % q(ev["at"]))
+    if ev["type"] == "alert":
+        parts.append("handled: %s" % ("true" if ev.get("handled") else "false"))
+    if ev.get("note"):
+        parts.append("note: %s" % q(ev["note"]))
+    line = "  - {" + ", ".join(parts) + "}"
+    if ev.get("comment"):
+        line += "  # " + ev["comment"]
+    return line + "\n"
+
+
+# --------------------------------------------------------------------------
+# generic builders
+
+class Builder:
+    def __init__(self, inv, seed, mongol, net_prefix, exit_default):
+        self.inv = inv
+        self.rng = random.Random(seed)
+        self.people = People(seed + 1, mongol)
+        self.net_prefix = net_prefix
+        self.exit_default = exit_default
+        self.units = []
+        self.terminals = []
+        self.systems = []
+        self.events = []
+        self.next_net = 16
+        self.mac_n = 0
+        self.unit_by_id = {}
+
+    def unit(self, uid, name, level, kind="government", region=None, n_term=6,
+             method="leased-line", opened=None, last_activity=None, documents=None,
+             ops_lead=True, admins=1, wireless_aps=0, exits=None, segments=1, x=None):
+        segs = []
+        for _ in range(segments):
+            segs.append("%s.%d.0/24" % (self.net_prefix, self.next_net))
+            self.next_net += 1
+        if opened is None:
+            opened = "20%02d-%02d-%02d" % (self.rng.choice([19, 20, 21, 22, 23, 24]),
+                                          self.rng.randint(1, 12), self.rng.randint(1, 28))
+        if last_activity is None:
+            last_activity = "2026-09-%02d" % self.rng.randint(18, 29)
+        u = {
+            "id": uid, "name": name, "level": level, "kind": kind, "region": region,
+            "access": {"method": method, "opened": opened, "last_activity": last_activity},
+            "documents": (["responsibility-letter", "ip-confirmation", "ops-form",
+                           "confidentiality-pledge"] if documents is None else documents),
+            "ops_lead": self.people.person()[0] if ops_lead else None,
+            "admins": [self.people.person()[0] for _ in range(admins)],
+            "wireless_aps": wireless_aps,
+            "exits": exits if exits is not None else [self.exit_default],
+            "segments": segs, "n_term": n_term, "x": x or [],
+        }
+        self.units.append(u)
+        self.unit_by_id[uid] = u
+        return u
+
+    def mac(self):
+        self.mac_n += 1
+        h = (self.mac_n * 2654435761) & 0xFFFFFF
+        oui = ["00:1a:a0", "3c:52:82", "b4:2e:99", "f8:75:a4", "00:e0:4c", "d8:9e:f3"][self.mac_n % 6]
+        return "%s:%02x:%02x:%02x" % (oui, (h >> 16) & 255, (h >> 8) & 255, h & 255)
+
+    def make_terminals(self, remote_ok=False):
+        av_products = ["奇安信天擎", "火绒", "360安全卫士", "奇安信天擎"]
+        extras = ["钉钉", "微信", "Foxit Reader", "7-Zip", "Chrome", "政务外网准入客户端",
+                  "数字证书助手", "金山PDF"]
+        for u in self.units:
+            base = u["segments"][0].rsplit(".", 2)[0] + "." + u["segments"][0].split(".")[2]
+            for i in range(u["n_term"]):
+                tid = "%s-%04d" % (u["id"], i + 1)
+                _, login = self.people.person()
+                sw = ["WPS Office", av_products[(len(self.terminals) + i) % 4]]
+                for e in self.rng.sample(extras, self.rng.randint(1, 3)):
+                    sw.append(e)
+                sig = "2026-09-%02d" % self.rng.randint(27, 30)
+                scan = "2026-09-%02d" % self.rng.randint(25, 29)
+                t = {"id": tid, "unit": u["id"], "ip": "%s.%d" % (base, 11 + i * 3),
+                     "mac": self.mac(), "user": login, "real_name": True,
+                     "classified": False, "firewall": True,
+                     "antivirus": {"installed": True, "signatures": sig, "last_full_scan": scan},
+                     "software": sw}
+                self.terminals.append(t)
+        self.term_by_id = {t["id"]: t for t in self.terminals}
+
+    def t(self, tid):
+        return self.term_by_id[tid]
+
+    def write_units(self, rel, header, title):
+        out = header + "# %s\n" % title
+        out += "units:\n"
+        for u in self.units:
+            out += emit_unit(self.inv, u)
+        self.inv.write(rel, out)
+
+    def write_terminals_per_unit(self, header, title):
+        by_unit = OrderedDict()
+        for t in self.terminals:
+            by_unit.setdefault(t["unit"], []).append(t)
+        for uid, ts in by_unit.items():
+            u = self.unit_by_id[uid]
+            out = header + "# %s — %s 终端台账 (terminals of %s)\n" % (title, u["name"], uid)
+            out += "terminals:\n"
+            for t in ts:
+                out += emit_terminal(self.inv, t)
+            self.inv.write("terminals/%s.yaml" % uid, out)
+
+    def write_systems(self, rel, header, title):
+        out = header + "# %s\n" % title + "systems:\n"
+        for s in self.systems:
+            out += emit_system(self.inv, s)
+        self.inv.write(rel, out)
+
+    def ev(self, typ, unit, at, **kw):
+        e = {"type": typ, "unit": unit, "at": at}
+        e.update(kw)
+        self.events.append(e)
+        return e
+
+
+def sys_(sid, name, unit, hosting, level=2, important=False, cii=False, grade="general",
+         launched="2023-06-01", changed=None, filing=None, test=None, internet="none",
+         backup=True, filed=None, assessed="2026-04-16", result="pass",
+         crypto=None, mlps=True):
+    """A compliant-by-default system; keyword arguments plant deviations."""
+    s = {"id": sid, "name": name, "unit": unit, "hosting": hosting, "important": important,
+         "cii": cii, "data_grade": grade, "launched": launched, "changed": changed,
+         "internet": internet}
+    # filings and tests default to a few weeks before launch
+    if launched:
+        lm = int(launched[5:7])
+        ly = int(launched[:4])
+        prev = (ly, lm - 1) if lm > 1 else (ly - 1, 12)
+        before = "%04d-%02d-%s" % (prev[0], prev[1], "15")
+        before2 = "%04d-%02d-%s" % (prev[0], prev[1], "22")
+        s["extranet_filing"] = filing if filing is not None else (before2 if not changed else None)
+        s["security_test"] = test if test is not None else before
+        default_filed = "%04d-%02d-%s" % (prev[0], prev[1], "05")
+    else:
+        s["extranet_filing"] = filing
+        s["security_test"] = test
+        default_filed = "2026-07-10"
+    if changed and filing is None:
+        # re-filed shortly before the change
+        cy, cm = int(changed[:4]), int(changed[5:7])
+        p = (cy, cm - 1) if cm > 1 else (cy - 1, 12)
+        s["extranet_filing"] = "%04d-%02d-20" % p
+    if filing == "":
+        s["extranet_filing"] = None
+    if test == "":
+        s["security_test"] = None
+    if backup is True:
+        s["backup"] = {"enabled": True, "last_restore_test": "2026-0%d-1%d" % (4 + len(sid) % 5, len(sid) % 9)}
+    elif backup is False:
+        s["backup"] = {"enabled": False}
+    else:
+        s["backup"] = None
+    if mlps:
+        m = {"level": level, "filed": filed or default_filed}
+        if launched and assessed:
+            m["last_assessment"] = assessed
+            m["result"] = result
+        s["mlps"] = m
+    if crypto is None:
+        if level >= 3 or cii:
+            crypto = {"required": True, "last_evaluation": "2026-02-26", "result": "pass"}
+        else:
+            crypto = {"required": False}
+    s["crypto"] = crypto
+    return s
+
+
+# --------------------------------------------------------------------------
+# shared texts
+
+DOC_ALL = ["responsibility-letter", "ip-confirmation", "ops-form", "confidentiality-pledge"]
+
+
+def plan_tasks(inv, city_records, header, title):
+    """city_records: list of (no, status, done, evidence, note, violation)"""
+    out = header + "# %s\n" % title
+    out += "# 内政数字〔2024〕189号 任务清单中由“各盟市”承担的任务 (tasks of the plan that apply to a city)\n"
+    out += "tasks:\n"
+    for rec in city_records:
+        no, status, done, evidence, note = rec[:5]
+        tid = "nm-2024-189/%d" % no
+        line = "  - {plan: nm-2024-189, no: %d, status: %s" % (no, status)
+        if done:
+            line += ", done: %s" % done
+        if evidence:
+            line += ", evidence: %s" % q(evidence)
+        if note:
+            line += ", note: %s" % q(note)
+        line += "}" + inv.mark("task", tid)
+        out += line + "\n"
+    inv.write("tasks.yaml", out)
+
+
+def write_events(inv, events, rel, header, title):
+    out = header + "# %s\n" % title
+    out += "events:\n"
+    events = sorted(events, key=lambda e: (e["at"], e["unit"], e["type"]))
+    for e in events:
+        out += emit_event(e)
+    inv.write(rel, out)
+
+
+def write_waivers(inv, waivers, header, title):
+    out = header + "# %s\n" % title + "waivers:\n"
+    for w in waivers:
+        if w.get("comment"):
+            out += "  # %s\n" % w["comment"]
+        out += "  - rule: %s\n" % w["rule"]
+        out += "    target: %s\n" % w["target"]
+        out += "    reason: %s\n" % w["reason"]
+        out += "    approved_by: %s\n" % w["approved_by"]
+        out += "    approval: %s\n" % q(w["approval"])
+        out += "    expires: %s\n" % w["expires"]
+    inv.write("waivers.yaml", out)
+
+
+def write_readme(inv, title_zh, title_en, intro, files, waivers_text, notes=""):
+    out = "# %s\n\n%s\n\n*%s*\n\n" % (title_zh, intro, title_en)
+    out += "## 文件 (files)\n\n"
+    for f, d in files:
+        out += "- `%s` — %s\n" % (f, d)
+    out += "\n检查 (check): `yunwang validate examples/%s` 应当退出码 0；" % inv.key
+    out += "`yunwang check examples/%s --as-of 2026-09-30` 报告下列违规。\n\n" % inv.key
+    out += "## 预置违规 (planted violations, as of 2026-09-30)\n\n"
+    out += "每条违规在 YAML 中以注释 `# 违规 <规则>: <说明>` 标在目标对象的第一行。\n"
+    out += "*Each planted violation is marked in the YAML by a `# 违规 <rule>: <text>` comment on the first line of the object the finding targets.*\n\n"
+    by_rule = OrderedDict()
+    for (kind, oid), marks in inv.bad_marks.items():
+        for rule, text in marks:
+            by_rule.setdefault(rule, []).append((kind, oid, text))
+    out += "| 规则 rule | 对象 target | 说明 |\n|---|---|---|\n"
+    for rule in sorted(by_rule):
+        for kind, oid, text in by_rule[rule]:
+            out += "| %s | `%s/%s` | %s |\n" % (rule, kind, oid, text.replace("|", "/"))
+    if inv.ok_marks:
+        out += "\n## 合规的边界情形 (compliant boundary cases)\n\n"
+        for (kind, oid), text in inv.ok_marks.items():
+            out += "- `%s/%s`: %s\n" % (kind, oid, text)
+    out += "\n## 豁免 (waivers)\n\n" + waivers_text + "\n"
+    if notes:
+        out += "\n## 说明 (notes)\n\n" + notes + "\n"
+    inv.write("README.md", out)
+
+
+# (no, type, due year) of the tasks of 内政数字〔2024〕189号 that name 各盟市
+NM_CITY_TASKS = [
+    (1, "r", 2026), (2, "r", 2025), (3, "a", 2025), (4, "a", 2026), (5, "r", 2026), (6, "r", 2026),
+    (7, "r", 2026), (8, "r", 2025), (9, "r", 2025), (10, "a", 2025), (11, "r", 2024), (12, "a", 2025),
+    (13, "a", 2024), (14, "a", 2026), (16, "a", 2026), (17, "a", 2026), (18, "a", 2024), (20, "r", 2026),
+    (21, "a", 2026), (22, "a", 2026), (23, "a", 2026), (24, "r", 2026), (25, "r", 2025), (26, "a", 2024),
+    (27, "r", 2026), (28, "r", 2024), (29, "r", 2026), (32, "a", 2024), (33, "a", 2026), (34, "r", 2026),
+    (35, "a", 2026), (36, "a", 2026), (37, "a", 2026), (38, "r", 2024), (39, "r", 2024), (41, "r", 2026),
+    (42, "a", 2025), (43, "a", 2026), (45, "r", 2025), (47, "r", 2026), (48, "r", 2024), (49, "r", 2026),
+    (50, "r", 2024), (51, "r", 2025), (52, "r", 2025), (53, "r", 2024), (54, "a", 2026), (56, "r", 2024),
+    (58, "a", 2024), (59, "a", 2024), (60, "r", 2024), (61, "a", 2024), (62, "a", 2024), (64, "r", 2024),
+]
+
+EVIDENCE = ["验收报告", "工作总结", "项目初验报告", "制度印发文件", "平台上线通知", "测评报告",
+            "专题会议纪要", "系统截图及运行记录"]
+
+
+def nm_city_tasks(inv, city, overdue_high, overdue_low):
+    """Task records for a city: done on time, in progress, not started, not applicable.
+    overdue_high: a `required` task due in 2025 that is only in progress (overdue, high);
+    overdue_low: an `as-needed` task due in 2025 or earlier that is not started (overdue, low)."""
+    recs = []
+    n = 0
+    for no, typ, year in NM_CITY_TASKS:
+        n += 1
+        ev = EVIDENCE[(no + len(city)) % len(EVIDENCE)]
+        if no == overdue_high:
+            recs.append((no, "in-progress", None, None, "平台建设中, 预计 2026 年底完成"))
+            inv.bad("task", "nm-2024-189/%d" % no, "PLAN-OVERDUE",
+                    "要求类任务 %d 年底到期, 仍在进行中" % year)
+        elif no == overdue_low:
+            recs.append((no, "not-started", None, None, "暂无需求"))
+            inv.bad("task", "nm-2024-189/%d" % no, "PLAN-OVERDUE",
+                    "按需类任务 %d 年底到期, 未启动(也未标为不适用)" % year)
+        elif year < 2026:
+            if typ == "a" and n % 3 == 0:
+                recs.append((no, "not-applicable", None, None, "本地无此需求"))
+            else:
+                recs.append((no, "done", "%d-%02d-%02d" % (year, 6 + n % 6, 3 + n % 25), ev, None))
+        else:
+            if typ == "r":
+                if n % 4 == 0:
+                    recs.append((no, "done", "2026-%02d-%02d" % (3 + n % 6, 2 + n % 26), ev, None))
+                else:
+                    recs.append((no, "in-progress", None, None, "按计划推进, 年底前完成"))
+            else:
+                recs.append((no, ["not-started", "in-progress", "not-applicable"][n % 3], None, None, None))
+    recs.append((63, "not-applicable", None, None, "自治区本级任务, 盟市配合对接"))
+    return recs
+
+
+def alert_ip(b, tid):
+    return b.t(tid)["ip"]
+
+
+def std_assessments(b, uid, k):
+    """Two risk assessments and two drills in the 12 months before as-of."""
+    d1 = 3 + k % 20
+    b.ev("risk-assessment", uid, "2025-11-%02dT09:30:00+08:00" % d1, note="年度网络安全风险评估(上半场)")
+    b.ev("risk-assessment", uid, "2026-05-%02dT10:00:00+08:00" % d1, note="网络安全风险评估")
+    b.ev("drill", uid, "2026-01-%02dT14:30:00+08:00" % (5 + k % 20), note="网络安全应急演练")
+    b.ev("drill", uid, "2026-07-%02dT15:00:00+08:00" % (2 + k % 25), note="勒索病毒处置演练")
+
+
+def build_baotou():
+    inv = Inv("baotou")
+    b = Builder(inv, 150200, True, "10.15", "bt-unified")
+    H = HEADER
+    # ---------------- units
+    U = b.unit
+    U("bt-sjj", "包头市行政审批政务服务与数据管理局", "city", region="150200", n_term=9, admins=2,
+      opened="2019-03-12", x=[("x-contact", q("0472-5617xxx"))])
+    U("bt-dsj", "包头市大数据中心", "city", n_term=8, admins=3, exits=["bt-unified", "nm-unified"])
+    U("bt-gaj", "包头市公安局", "city", n_term=8, admins=2, segments=2,
+      exits=["bt-unified", "bt-gaj-exit"])
+    U("bt-wjw", "包头市卫生健康委员会", "city", n_term=7)
+    U("bt-jyj", "包头市教育局", "city", n_term=7)
+    U("bt-rsj", "包头市人力资源和社会保障局", "city", n_term=6)
+    U("bt-czj", "包头市财政局", "city", n_term=6)
+    U("bt-zrj", "包头市自然资源局", "city", n_term=6)
+    U("bt-sthj", "包头市生态环境局", "city", n_term=5)
+    U("bt-scj", "包头市市场监督管理局", "city", n_term=6)
+    U("bt-mzj", "包头市民政局", "city", n_term=5)
+    U("bt-yjj", "包头市应急管理局", "city", n_term=6)
+    U("bt-zy", "包头市中级人民法院", "city", kind="court", n_term=6)
+    U("bt-zxyy", "包头市中心医院", "city", kind="hospital", n_term=7, wireless_aps=2,
+      documents=["responsibility-letter", "ip-confirmation", "ops-form"])
+    U("bt-yz", "包头市第一中学", "city", kind="school", method="zero-trust", n_term=4,
+      ops_lead=False)
+    U("bt-nsh", "包头农村商业银行股份有限公司", "city", kind="bank", method="zero-trust", n_term=4,
+      exits=["bt-nsh-exit"])
+    U("bt-ctjt", "包头市城市建设投资（集团）有限公司", "city", kind="soe", method="vpn", n_term=4)
+    U("bt-kq", "包头市昆都仑区人民政府", "county", region="150203", n_term=7, admins=2)
+    U("bt-qs", "包头市青山区人民政府", "county", region="150204", n_term=6)
+    U("bt-dh", "包头市东河区人民政府", "county", region="150202", n_term=6)
+    U("bt-jy", "包头市九原区人民政府", "county", region="150207", n_term=6, wireless_aps=1)
+    U("bt-sgq", "包头市石拐区人民政府", "county", region="150205", n_term=5, admins=0,
+      documents=["responsibility-letter", "ip-confirmation", "confidentiality-pledge"])
+    U("bt-bykq", "包头市白云鄂博矿区人民政府", "county", region="150206", n_term=5)
+    U("bt-tyq", "土默特右旗人民政府", "county", region="150221", n_term=7, admins=2)
+    U("bt-gy", "固阳县人民政府", "county", region="150222", n_term=6)
+    U("bt-dmq", "达尔罕茂明安联合旗人民政府", "county", region="150223", n_term=6)
+    U("bt-tyq-slqz", "土默特右旗萨拉齐镇人民政府", "township", region="150221", n_term=4)
+    U("bt-dmq-dehsm", "达尔罕茂明安联合旗达尔汗苏木", "township", region="150223", n_term=3,
+      last_activity="2026-06-30")
+    U("bt-gy-jsz", "固阳县金山镇人民政府", "township", region="150222", n_term=3,
+      last_activity="2026-06-28")
+    U("bt-dmq-edgc", "达尔罕茂明安联合旗达尔汗苏木额尔登敖包嘎查", "village", region="150223",
+      n_term=2, method="mobile")
+
+    inv.bad("unit", "bt-ctjt", "BT-13", "接入方式为 VPN，既非专线也非零信任")
+    inv.bad("unit", "bt-dmq-edgc", "BT-13", "接入方式为移动通信网(mobile)")
+    inv.bad("unit", "bt-zxyy", "BT-14", "缺《政务数据使用保密承诺书》")
+    inv.bad("unit", "bt-zxyy", "BT-18", "擅自安装无线接入设备 2 台(豁免已于 2026-08-31 过期)")
+    inv.bad("unit", "bt-sgq", "BT-14", "缺《网络运维信息表》")
+    inv.bad("unit", "bt-sgq", "BT-16", "未明确网络管理员")
+    inv.bad("unit", "bt-yz", "BT-16", "未明确运维负责人")
+    inv.bad("unit", "bt-jy", "BT-18", "擅自安装无线接入设备 1 台")
+    inv.bad("unit", "bt-gy-jsz", "BT-21", "最后联网应用 2026-06-28，超过三个月(多 2 天)")
+    inv.ok("unit", "bt-dmq-dehsm", "最后联网应用 2026-06-30，恰好三个月，不算超期")
+    inv.bad("unit", "bt-wjw", "BT-43", "同一 IP 一周内 3 次告警均未处理(2026-09-02/04/07)")
+    inv.ok("unit", "bt-jyj", "同一 IP 3 次未处理告警分散在 20 天内(任一 7 天窗口内仅 1 次)")
+    inv.ok("unit", "bt-rsj", "同一 IP 一周内 3 次告警，其中 1 次已处理")
+    inv.bad("unit", "bt-mzj", "BT-41", "近 12 个月仅 1 次风险评估、1 次应急演练(另 1 次在 12 个月之前)")
+    inv.bad("unit", "bt-scj", "BT-45-3", "近 12 个月连续收到 3 次网络风险通知")
+    inv.ok("unit", "bt-czj", "3 次风险通知，但最早 1 次在 12 个月之前")
+    inv.ok("unit", "bt-sthj", "近 12 个月恰好 2 次风险评估、2 次应急演练")
+
+    # ---------------- terminals
+    b.make_terminals()
+    t = b.t
+    t("bt-sjj-0009")["software"] = ["WPS Office", "奇安信天擎", "向日葵"]
+    inv.bad("terminal", "bt-sjj-0009", "BT-42-8", "装有向日葵(有效豁免至 2026-12-31)")
+    t("bt-jyj-0004")["software"] = ["WPS Office", "火绒", "钉钉", "ToDesk"]
+    inv.bad("terminal", "bt-jyj-0004", "BT-42-8", "装有 ToDesk")
+    t("bt-kq-0005")["software"] = ["WPS Office", "360安全卫士", "TeamViewer"]
+    inv.bad("terminal", "bt-kq-0005", "BT-42-8", "装有 TeamViewer")
+    t("bt-wjw-0003")["user"] = None
+    t("bt-wjw-0003")["real_name"] = None
+    inv.bad("terminal", "bt-wjw-0003", "BT-24-BIND", "未绑定用户名")
+    inv.bad("terminal", "bt-wjw-0003", "BT-25", "无实名用户")
+    t("bt-zrj-0002")["mac"] = None
+    inv.bad("terminal", "bt-zrj-0002", "BT-24-BIND", "未登记 MAC 地址")
+    t("bt-dh-0004")["ip"] = "10.15.99.23"
+    inv.bad("terminal", "bt-dh-0004", "BT-24-SEGMENT", "IP 10.15.99.23 不在本单位地址段内")
+    t("bt-tyq-0006")["ip"] = "192.168.1.105"
+    inv.bad("terminal", "bt-tyq-0006", "BT-24-SEGMENT", "IP 192.168.1.105 不在本单位地址段内")
+    t("bt-czj-0003")["real_name"] = False
+    inv.bad("terminal", "bt-czj-0003", "BT-25", "用户未实名")
+    t("bt-zxyy-0006")["real_name"] = False
+    inv.bad("terminal", "bt-zxyy-0006", "BT-25", "用户未实名(公共账号)")
+    t("bt-gaj-0007")["classified"] = True
+    inv.bad("terminal", "bt-gaj-0007", "BT-42-3", "涉密计算机接入政务外网")
+    t("bt-yjj-0002")["firewall"] = False
+    inv.bad("terminal", "bt-yjj-0002", "BT-42-5", "未启用防火墙")
+    t("bt-qs-0003")["antivirus"] = {"installed": False}
+    t("bt-qs-0003")["software"] = ["WPS Office", "钉钉"]
+    inv.bad("terminal", "bt-qs-0003", "BT-42-5", "未安装防病毒软件")
+    t("bt-gy-0002")["antivirus"] = None
+    t("bt-gy-0002")["software"] = ["WPS Office", "微信"]
+    inv.bad("terminal", "bt-gy-0002", "BT-42-5", "未登记防病毒软件(缺字段视为未安装)")
+    t("bt-dsj-0004")["antivirus"]["last_full_scan"] = "2026-09-10"
+    inv.bad("terminal", "bt-dsj-0004", "BT-42-5", "最近全盘查杀 2026-09-10，距基准日 20 天")
+    t("bt-dsj-0005")["antivirus"]["last_full_scan"] = "2026-09-24"
+    inv.ok("terminal", "bt-dsj-0005", "最近全盘查杀 2026-09-24，距基准日 6 天")
+    t("bt-zy-0002")["antivirus"]["last_full_scan"] = "2026-09-23"
+    inv.ok("terminal", "bt-zy-0002", "最近全盘查杀 2026-09-23，距基准日恰好 7 天")
+    g = b.unit_by_id["bt-gaj"]["segments"][1]
+    t("bt-gaj-0008")["ip"] = g.rsplit(".", 1)[0] + ".41"
+    inv.ok("terminal", "bt-gaj-0008", "IP 位于本单位第二个地址段 %s 内" % g)
+
+    # ---------------- exits, clouds, datacenters
+    exits = [
+        {"id": "bt-unified", "name": "包头市电子政务外网统一互联网出口", "kind": "unified"},
+        {"id": "nm-unified", "name": "自治区电子政务外网统一互联网出口", "region": "150000",
+         "kind": "unified"},
+        {"id": "bt-gaj-exit", "name": "包头市公安局视频图像信息共享专用互联网出口", "kind": "independent",
+         "approval": ("包数函〔2025〕27号", "2025-06-10")},
+        {"id": "bt-nsh-exit", "name": "包头农商银行自建互联网出口", "kind": "independent"},
+    ]
+    inv.bad("exit", "bt-nsh-exit", "BT-42-1", "独立互联网出口未经主管部门书面批准(使用单位 bt-nsh)")
+    clouds = [
+        {"id": "bt-cloud", "name": "包头市政务云", "kind": "government",
+         "mlps": {"level": 3, "filed": "2021-05-10", "last_assessment": "2026-05-10", "result": "pass"},
+         "crypto": {"required": True, "last_evaluation": "2026-04-01", "result": "pass"},
+         "security_assessment": "2025-12-01", "dr": "remote"},
+        {"id": "bt-xcy", "name": "包头市信创云", "kind": "government",
+         "mlps": {"level": 3, "filed": "2023-09-01", "last_assessment": "2026-06-20", "result": "basic-pass"},
+         "crypto": {"required": True, "last_evaluation": "2026-06-28", "result": "pass"},
+         "security_assessment": "2026-03-15", "dr": "same-city"},
+        {"id": "bt-gxq-cloud", "name": "包头稀土高新区政务云节点", "kind": "government",
+         "mlps": {"level": 3, "filed": "2022-04-01", "last_assessment": "2026-01-20", "result": "pass"},
+         "crypto": {"required": True, "last_evaluation": "2026-01-28", "result": "basic-pass"},
+         "dr": "none"},
+        {"id": "bt-ali", "name": "阿里云公共云(华北3 张家口)", "kind": "public", "region": "130700",
+         "mlps": {"level": 3, "filed": "2019-04-01", "last_assessment": "2026-07-01", "result": "pass"},
+         "security_assessment": "2025-11-20", "dr": "remote"},
+    ]
+    inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-ASSESS", "政务云未通过云计算服务安全评估(无评估记录)")
+    dcs = [
+        {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01"},
+        {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01"},
+        {"id": "bt-xtdc", "name": "包头稀土高新区云计算中心", "pue": "1.28", "built": "2021-10-15"},
+        {"id": "bt-tyq-jf", "name": "土默特右旗政务机房", "region": "150221", "pue": "1.50",
+         "built": "2016-07-01"},
+    ]
+    inv.bad("datacenter", "bt-gaj-dc", "NM-PUE", "PUE 1.68，不低于 1.5")
+    inv.bad("datacenter", "bt-tyq-jf", "NM-PUE", "PUE 恰为 1.50，要求优于(低于) 1.5")
+
+    # ---------------- systems
+    C = lambda c: ("cloud", c)
+    D = lambda d: ("datacenter", d)
+    S = b.systems.append
+    S(sys_("bt-zwfw", "包头市政务服务平台", "bt-sjj", C("bt-xcy"), level=3, important=True,
+           launched="2024-06-01", changed="2026-03-01", internet="exchange-zone"))
+    inv.ok("system", "bt-zwfw", "上线后有变更(2026-03-01)，已于变更前 2026-02-20 重新备案")
+    S(sys_("bt-12345", "包头市12345政务服务便民热线系统", "bt-sjj", C("bt-cloud"), level=3,
+           important=True, launched="2021-09-01", internet="exchange-zone"))
+    S(sys_("bt-gxjh", "包头市政务数据共享交换平台", "bt-dsj", C("bt-xcy"), level=3, important=True,
+           grade="important", launched="2022-03-01"))
+    S(sys_("bt-oa", "包头市协同办公系统", "bt-dsj", C("bt-cloud"), level=2, launched="2020-11-01"))
+    S(sys_("bt-csdn", "包头市城市运行管理服务平台(城市大脑)", "bt-dsj", C("bt-xcy"), level=3,
+           important=True, launched="2025-04-01"))
+    S(sys_("bt-xlgc", "包头市公共安全视频图像信息共享平台", "bt-gaj", D("bt-gaj-dc"), level=4,
+           important=True, cii=True, grade="important", launched="2019-08-01",
+           assessed="2026-05-12"))
+    S(sys_("bt-crj", "包头市出入境业务预约系统", "bt-gaj", C("bt-cloud"), level=2,
+           launched="2023-02-01", internet="exchange-zone"))
+    S(sys_("bt-qmjk", "包头市全民健康信息平台", "bt-wjw", C("bt-xcy"), level=3, important=True,
+           grade="important", launched="2021-12-01"))
+    inv.bad("system", "bt-qmjk", "NAT-DATA-RISK", "重要数据系统近 12 个月无数据安全风险评估(上次 2025-08-15)")
+    S(sys_("bt-hlwyy", "包头市中心医院互联网医院平台", "bt-zxyy", C("bt-cloud"), level=3,
+           launched="2023-05-01", internet="direct"))
+    inv.bad("system", "bt-hlwyy", "BT-40-EXCHANGE", "与互联网直接交互，未经安全交换区(豁免 2026-10-15 到期)")
+    S(sys_("bt-jyzy", "包头市教育资源公共服务平台", "bt-jyj", C("bt-ali"), level=2,
+           launched="2022-08-01", internet="exchange-zone"))
+    inv.ok("system", "bt-jyzy", "部署在公有云上，但非重要系统、一般数据")
+    S(sys_("bt-zsbm", "包头市义务教育招生入学报名系统", "bt-jyj", C("bt-ali"), level=3,
+           important=True, launched="2024-04-01", internet="exchange-zone"))
+    inv.bad("system", "bt-zsbm", "NM-PUBLIC-CLOUD", "重要信息系统部署在公有云 bt-ali")
+    S(sys_("bt-shbz", "包头市社会保障卡综合业务系统", "bt-rsj", C("bt-cloud"), level=3,
+           important=True, grade="important", launched="2020-06-01"))
+    S(sys_("bt-jyfw", "包头市公共就业服务平台", "bt-rsj", C("bt-cloud"), level=2,
+           launched="2022-10-01", internet="exchange-zone"))
+    S(sys_("bt-ysyth", "包头市预算管理一体化系统", "bt-czj", C("bt-xcy"), level=3, important=True,
+           launched="2022-01-10", changed="2026-05-10", filing="2024-03-01"))
+    inv.bad("system", "bt-ysyth", "BT-29", "2026-05-10 变更后未重新备案(最近备案 2024-03-01)")
+    S(sys_("bt-bdc", "包头市不动产登记信息管理平台", "bt-zrj", C("bt-cloud"), level=3,
+           important=True, launched="2020-03-01", assessed="2025-08-20"))
+    inv.bad("system", "bt-bdc", "NAT-MLPS-ASSESS", "三级系统上次等级测评 2025-08-20，超过 12 个月")
+    S(sys_("bt-gtkj", "包头市国土空间基础信息平台", "bt-zrj", C("bt-xcy"), level=3, important=True,
+           grade="important", launched="2023-07-01"))
+    S(sys_("bt-hjjc", "包头市生态环境监测监控平台", "bt-sthj", C("bt-cloud"), level=2,
+           launched="2023-04-01", filing="2023-05-16"))
+    inv.bad("system", "bt-hjjc", "BT-29", "上线(2023-04-01)后才备案(2023-05-16)")
+    S(sys_("bt-scjg", "包头市市场监管综合业务系统", "bt-scj", C("bt-cloud"), level=2,
+           launched="2022-05-01", backup=False))
+    inv.bad("system", "bt-scjg", "BT-30", "未启用数据备份")
+    S(sys_("bt-mzyw", "包头市民政综合业务信息系统", "bt-mzj", C("bt-cloud"), level=2,
+           launched="2024-09-01", test="2024-10-12"))
+    inv.bad("system", "bt-mzyw", "BT-40-TEST", "上线(2024-09-01)后才做安全检测(2024-10-12)")
+    S(sys_("bt-yjzh", "包头市应急指挥综合业务系统", "bt-yjj", C("bt-xcy"), level=3, important=True,
+           launched="2025-06-01", crypto={"required": True}))
+    inv.bad("system", "bt-yjzh", "BT-40-CRYPTO", "需密评但无密评记录")
+    inv.bad("system", "bt-yjzh", "NAT-CRYPTO", "三级系统需密评但未开展")
+    S(sys_("bt-aqsc", "包头市安全生产监管执法系统", "bt-yjj", C("bt-cloud"), level=2,
+           launched="2021-03-01"))
+    S(sys_("bt-ssfw", "包头市中级人民法院诉讼服务平台", "bt-zy", C("bt-cloud"), level=3,
+           launched="2022-12-01", internet="exchange-zone"))
+    S(sys_("bt-kqwg", "昆都仑区网格化社会治理平台", "bt-kq", C("bt-cloud"), level=2,
+           launched="2024-03-01", mlps=False))
+    inv.bad("system", "bt-kqwg", "BT-40-MLPS", "未办理等级保护定级备案")
+    inv.bad("system", "bt-kqwg", "NAT-MLPS-FILING", "上线后 30 日内未办理等保备案")
+    S(sys_("bt-szqs", "青山区数字青山城市运行平台", "bt-qs", C("bt-gxq-cloud"), level=2,
+           launched="2025-02-01"))
+    S(sys_("bt-dhsq", "东河区社区综合服务平台", "bt-dh", C("bt-xcy"), level=2, launched="2024-11-01"))
+    S(sys_("bt-tynm", "土默特右旗智慧农牧业服务平台", "bt-tyq", C("bt-cloud"), level=2,
+           launched="2023-09-01", filing=""))
+    inv.bad("system", "bt-tynm", "BT-29", "已上线但从未向运行管理部门备案")
+    S(sys_("bt-gyzw", "固阳县政务公开平台", "bt-gy", C("bt-cloud"), level=2, launched="2021-06-01",
+           internet="exchange-zone"))
+    S(sys_("bt-dmmq", "达茂旗牧区草原生态监测系统", "bt-dmq", D("bt-tyq-jf"), level=2, launched=None))
+    inv.ok("system", "bt-dmmq", "尚未上线(无 launched)，备案/测评类规则不适用")
+    S(sys_("bt-kaq", "白云鄂博矿区矿山安全监测系统", "bt-bykq", D("bt-dc1"), level=2,
+           launched="2020-09-01"))
+
+    # ---------------- events
+    for k, u in enumerate(b.units):
+        if u["id"] == "bt-mzj":
+            continue
+        std_assessments(b, u["id"], k)
+    b.ev("risk-assessment", "bt-mzj", "2025-09-18T09:00:00+08:00", note="12 个月之前, 不计入")
+    b.ev("drill", "bt-mzj", "2025-08-28T15:00:00+08:00", note="12 个月之前, 不计入")
+    b.ev("risk-assessment", "bt-mzj", "2026-04-10T09:30:00+08:00")
+    b.ev("drill", "bt-mzj", "2026-06-15T14:30:00+08:00")
+    # risk notices
+    for at in ("2025-12-03T10:00:00+08:00", "2026-03-17T16:20:00+08:00", "2026-07-22T11:05:00+08:00"):
+        b.ev("risk-notice", "bt-scj", at, note="弱口令及高危端口风险通知")
+    b.ev("risk-notice", "bt-czj", "2025-07-10T10:00:00+08:00", note="12 个月之前, 不计入")
+    b.ev("risk-notice", "bt-czj", "2026-01-15T09:40:00+08:00", note="终端病毒告警风险通知")
+    b.ev("risk-notice", "bt-czj", "2026-06-02T15:10:00+08:00", note="远程桌面端口暴露风险通知")
+    b.ev("risk-notice", "bt-kq", "2026-04-08T10:30:00+08:00", note="漏洞扫描风险通知")
+    b.ev("risk-notice", "bt-dh", "2026-02-26T11:00:00+08:00", note="违规外联风险通知")
+    b.ev("risk-notice", "bt-tyq", "2026-08-19T09:15:00+08:00", note="挖矿木马风险通知")
+    # alerts
+    ip = alert_ip(b, "bt-wjw-0005")
+    b.ev("alert", "bt-wjw", "2026-09-02T10:12:00+08:00", ip=ip, handled=False, note="木马外联告警")
+    b.ev("alert", "bt-wjw", "2026-09-04T15:40:00+08:00", ip=ip, handled=False, note="木马外联告警")
+    b.ev("alert", "bt-wjw", "2026-09-07T09:05:00+08:00", ip=ip, handled=False, note="木马外联告警")
+    ip = alert_ip(b, "bt-jyj-0002")
+    for d in ("01", "11", "21"):
+        b.ev("alert", "bt-jyj", "2026-08-%sT14:00:00+08:00" % d, ip=ip, handled=False, note="端口扫描告警")
+    ip = alert_ip(b, "bt-rsj-0003")
+    b.ev("alert", "bt-rsj", "2026-09-14T09:20:00+08:00", ip=ip, handled=False, note="病毒告警")
+    b.ev("alert", "bt-rsj", "2026-09-16T10:45:00+08:00", ip=ip, handled=True, note="病毒告警, 已隔离")
+    b.ev("alert", "bt-rsj", "2026-09-18T16:30:00+08:00", ip=ip, handled=False, note="病毒告警")
+    misc = [("bt-sjj-0002", "2026-06-11T10:02:00+08:00"), ("bt-gaj-0003", "2026-07-04T22:14:00+08:00"),
+            ("bt-kq-0002", "2026-07-19T08:55:00+08:00"), ("bt-tyq-0001", "2026-08-08T13:27:00+08:00"),
+            ("bt-tyq-0001", "2026-08-09T09:41:00+08:00"), ("bt-dh-0002", "2026-09-01T11:11:00+08:00"),
+            ("bt-zy-0004", "2026-09-12T15:33:00+08:00"), ("bt-czj-0001", "2026-09-20T10:20:00+08:00"),
+            ("bt-gy-0003", "2026-09-25T17:48:00+08:00"), ("bt-zxyy-0002", "2026-09-26T08:12:00+08:00")]
+    for tid, at in misc:
+        tt = b.t(tid)
+        b.ev("alert", tt["unit"], at, ip=tt["ip"], handled=True, note="安全监测平台告警, 已处置")
+    # data risk assessments (important data systems)
+    for sid, at in (("bt-gxjh", "2026-04-20T09:00:00+08:00"), ("bt-xlgc", "2026-05-08T09:00:00+08:00"),
+                    ("bt-shbz", "2026-06-12T09:30:00+08:00"), ("bt-gtkj", "2026-03-25T14:00:00+08:00"),
+                    ("bt-qmjk", "2025-08-15T10:00:00+08:00")):
+        s = [x for x in b.systems if x["id"] == sid][0]
+        b.ev("data-risk-assessment", s["unit"], at, system=sid, note="数据安全风险评估")
+
+    # ---------------- write
+    b.write_units("units.yaml", H, "包头市电子政务外网接入单位 (units)")
+    b.write_terminals_per_unit(HEADER2, "包头市")
+    b.write_systems("systems.yaml", H, "政务外网信息系统 (systems)")
+    out = H + "# 政务云与机房 (clouds and data centres)\nclouds:\n"
+    for c in clouds:
+        out += emit_cloud(inv, c)
+    out += "\ndatacenters:\n"
+    for d in dcs:
+        out += emit_dc(inv, d)
+    inv.write("clouds.yaml", out)
+    out = H + "# 互联网出口 (internet exits)\nexits:\n"
+    for e in exits:
+        out += emit_exit(inv, e)
+    inv.write("exits.yaml", out)
+    write_events(inv, [e for e in b.events if e["type"] == "alert"], "events/alerts.yaml", HEADER2,
+                 "安全监测告警 (alerts); handled: 是否已处置")
+    write_events(inv, [e for e in b.events if e["type"] != "alert"], "events/assessments.yaml",
+                 HEADER2, "风险通知、风险评估、应急演练、数据安全风险评估")
+    inv.write("inventory.yaml", H +
+              "# 包头市电子政务外网台账 — 样例 (sample inventory of Baotou)\n"
+              "# 依据: 包政数发〔2025〕11号《包头市电子政务外网使用和管理办法（试行）》\n"
+              "inventory:\n"
+              "  name: 包头市电子政务外网台账(样例)\n"
+              "  region: \"150200\"\n"
+              "  level: city\n"
+              "  as_of: 2026-09-30\n")
+    tasks = nm_city_tasks(inv, "bt", overdue_high=52, overdue_low=10)
+    plan_tasks(inv, tasks, H, "内政数字〔2024〕189号 任务进展 (plan progress)")
+    waivers = [
+        {"rule": "BT-42-8", "target": "terminal/bt-sjj-0009",
+         "reason": "政务大厅自助终端由厂商远程运维, 过渡期内保留向日葵, 已限制仅运维时段启用",
+         "approved_by": "王建国", "approval": "包数函〔2026〕3号", "expires": "2026-12-31",
+         "comment": "有效豁免 (valid until 2026-12-31)"},
+        {"rule": "BT-18", "target": "unit/bt-zxyy",
+         "reason": "门诊楼无线网络改造期间临时保留 2 台无线 AP", "approved_by": "王建国",
+         "approval": "包数函〔2026〕1号", "expires": "2026-08-31",
+         "comment": "已过期的豁免 (expired 2026-08-31): 不再豁免, 并被报告"},
+        {"rule": "BT-40-EXCHANGE", "target": "system/bt-hlwyy",
+         "reason": "安全交换区扩容完成前, 互联网医院平台暂时直连互联网", "approved_by": "刘志强",
+         "approval": "包数函〔2026〕9号", "expires": "2026-10-15",
+         "comment": "基准日后 15 天内到期 (expires within 30 days of as-of)"},
+    ]
+    write_waivers(inv, waivers, H, "豁免 (waivers): 规则 + 对象 + 审批 + 到期日")
+    write_readme(inv, "包头市电子政务外网台账(样例)", 
+                 "Sample inventory of the Baotou (包头, 150200) e-government extranet, checked against 包政数发〔2025〕11号 and national / Inner Mongolia rules as of 2026-09-30.",
+                 "包头市(地级市, 行政区划代码 150200)电子政务外网接入单位、终端、信息系统、政务云、机房、互联网出口、安全事件、"
+                 "内政数字〔2024〕189号任务进展与豁免的样例台账。包头规则(包政数发〔2025〕11号)、国家规则和自治区规则都适用。"
+                 "旗县区单位带自己的区划代码(如土默特右旗 150221), 仍属包头(1502)。",
+                 [("inventory.yaml", "台账头 (inventory header)"), ("units.yaml", "接入单位 (units)"),
+                  ("terminals/<unit>.yaml", "各单位终端, 每单位一个文件 (terminals, one file per unit)"),
+                  ("systems.yaml", "信息系统 (systems)"), ("clouds.yaml", "政务云与机房 (clouds, datacenters)"),
+                  ("exits.yaml", "互联网出口 (exits)"), ("events/alerts.yaml", "告警 (alerts)"),
+                  ("events/assessments.yaml", "风险通知、评估、演练 (notices, assessments, drills)"),
+                  ("tasks.yaml", "189号任务进展 (plan progress)"), ("waivers.yaml", "豁免 (waivers)")],
+                 "- `BT-42-8` → `terminal/bt-sjj-0009`: 有效至 2026-12-31, 该违规报告为 waived。\n"
+                 "- `BT-18` → `unit/bt-zxyy`: 2026-08-31 已过期, 违规仍为 open, 过期豁免被报告。\n"
+                 "- `BT-40-EXCHANGE` → `system/bt-hlwyy`: 2026-10-15 到期(基准日后 15 天内), 目前仍 waived。",
+                 "- 事件类规则(BT-41、BT-43、BT-45-3)的对象是单位, 标注写在单位上; 报告位置指向最近一条计入的事件。\n"
+                 "- 计划任务 (PLAN-…) 的对象是 `task/nm-2024-189/<no>`, 标注写在该任务记录行上。\n"
+                 "- 终端的病毒特征库都在基准日前 3 天内更新, 不作为预置违规。")
+    return inv
+
+
+# BUILDERS
+
+
+if __name__ == "__main__":
+    for build in (build_baotou, build_xingan, build_henan):
+        inv = build()
+        inv.flush()
+        print("wrote examples/%s (%d files, %d planted violations)" % (
+            inv.key, len(inv.files), sum(len(v) for v in inv.bad_marks.values())))
