@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+// yunwang (云网): checks YAML inventories of government extranets against policy rules.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "yunwang",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "yunwang", targets: ["yunwang"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // System libraries from Debian (pkg-config), never vendored copies.
+        .systemLibrary(
+            name: "CLibYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // Errors as values with a location and a bilingual message.
+        .target(name: "Diagnostics", swiftSettings: strict),
+        // A JSON value with a deterministic, HTML-safe writer.
+        .target(name: "JSON", swiftSettings: strict),
+        // Order-preserving parallel map over both cores.
+        .target(name: "Parallel", swiftSettings: strict),
+        // libyaml events -> nodes with file/line/column marks, YAML 1.2 core schema.
+        .target(name: "YAML", dependencies: ["CLibYAML", "Diagnostics", "JSON"], swiftSettings: strict),
+        // The CEL language: parser, AST, values, interpreter, standard library, extensions.
+        .target(name: "CEL", swiftSettings: strict),
+        // Inventory schema v1: model, decoding, validation, back-references, JSON Schema.
+        .target(name: "Inventory", dependencies: ["YAML", "Diagnostics", "JSON", "Parallel"], swiftSettings: strict),
+        // Built-in policies, plans, templates and site assets, embedded at build time.
+        .executableTarget(name: "embed-resources", swiftSettings: strict),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
+        .target(name: "BuiltinResources", swiftSettings: strict, plugins: ["EmbedResources"]),
+        // Built-in task plans and their deadlines (DESIGN §4).
+        .target(name: "Plan", dependencies: ["Inventory", "YAML", "Diagnostics"], swiftSettings: strict),
+        // The command line: thin commands over the libraries.
+        .target(
+            name: "YunwangCLI",
+            dependencies: [
+                "Diagnostics", "JSON", "YAML", "CEL", "Inventory", "Plan", "BuiltinResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "yunwang", dependencies: ["YunwangCLI"], swiftSettings: strict),
+
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: strict),
+        .testTarget(name: "CELTests", dependencies: ["CEL"], swiftSettings: strict),
+        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "YAML"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["yunwang"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,239 @@
+import YAML
+
+/// A calendar date (`YYYY-MM-DD`).
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parse `YYYY-MM-DD`, checking the calendar (2026-02-29 and 2026-13-45 fail).
+    public init?(_ text: String) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D,
+              let y = Day.digits(u[0..<4]), let m = Day.digits(u[5..<7]), let d = Day.digits(u[8..<10]),
+              (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m), y >= 1
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    static func digits(_ s: ArraySlice<UInt8>) -> Int? {
+        var v = 0
+        for b in s {
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(daysSinceEpoch z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + days) }
+
+    /// Calendar months later, the day clamped to the month's end.
+    public func adding(months: Int) -> Day {
+        let total = year * 12 + (month - 1) + months
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return Day(year: y, month: m, day: min(day, Day.daysIn(year: y, month: m)))
+    }
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    public var description: String {
+        func pad(_ v: Int, _ n: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, n - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}
+
+/// An instant in RFC 3339 form, with the offset it was written in.
+public struct Instant: Sendable, Hashable, Comparable {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public var seconds: Int64
+    public var nanos: Int32
+    /// The offset it was written with, in seconds east of UTC.
+    public var offset: Int32
+
+    /// Parse RFC 3339: `2026-09-21T10:00:00+08:00`, `…Z`, fractional seconds allowed.
+    public init?(_ text: String) {
+        let u = Array(text.utf8)
+        guard u.count >= 20, let day = Day(String(decoding: u[0..<10], as: UTF8.self)),
+              u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t") || u[10] == UInt8(ascii: " "),
+              u[13] == 0x3A, u[16] == 0x3A,
+              let h = Day.digits(u[11..<13]), let mi = Day.digits(u[14..<16]), let s = Day.digits(u[17..<19]),
+              h < 24, mi < 60, s < 61
+        else { return nil }
+        var i = 19
+        var nanos = 0
+        if u[i] == UInt8(ascii: ".") {
+            i += 1
+            var digits = 0
+            while i < u.count, u[i] >= 0x30, u[i] <= 0x39 {
+                if digits < 9 { nanos = nanos * 10 + Int(u[i] - 0x30) }
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else { return nil }
+            for _ in digits..<9 where digits < 9 { nanos *= 10 }
+        }
+        guard i < u.count else { return nil }
+        var offset = 0
+        if u[i] == UInt8(ascii: "Z") || u[i] == UInt8(ascii: "z") {
+            guard i + 1 == u.count else { return nil }
+        } else {
+            guard u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-"), u.count == i + 6, u[i + 3] == 0x3A,
+                  let oh = Day.digits(u[(i + 1)..<(i + 3)]), let om = Day.digits(u[(i + 4)..<(i + 6)]), oh < 24, om < 60
+            else { return nil }
+            offset = (oh * 3600 + om * 60) * (u[i] == UInt8(ascii: "-") ? -1 : 1)
+        }
+        let local = Int64(day.daysSinceEpoch) * 86400 + Int64(h * 3600 + mi * 60 + min(s, 59))
+        self.seconds = local - Int64(offset)
+        self.nanos = Int32(nanos)
+        self.offset = Int32(offset)
+    }
+
+    public static func < (a: Instant, b: Instant) -> Bool {
+        (a.seconds, a.nanos) < (b.seconds, b.nanos)
+    }
+}
+
+/// A decoded, validated field value.
+public indirect enum Value: Sendable {
+    case string(String)
+    case int(Int64)
+    case double(Double)
+    case bool(Bool)
+    case date(Day)
+    case instant(Instant, text: String)
+    case list([Element])
+    case record(Record)
+    /// Free-form YAML kept as it was (`params`, `x-*` keys).
+    case yaml(Node)
+
+    public var string: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    public var bool: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    public var int: Int64? {
+        if case .int(let i) = self { return i }
+        return nil
+    }
+
+    public var date: Day? {
+        if case .date(let d) = self { return d }
+        return nil
+    }
+
+    public var instant: Instant? {
+        if case .instant(let i, _) = self { return i }
+        return nil
+    }
+
+    public var list: [Element]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
+    public var record: Record? {
+        if case .record(let r) = self { return r }
+        return nil
+    }
+}
+
+/// A list element with the place it was written.
+public struct Element: Sendable {
+    public var value: Value
+    public var mark: Mark
+}
+
+/// A named field with the place its value was written.
+public struct Field: Sendable {
+    public var name: String
+    public var value: Value
+    public var mark: Mark
+}
+
+/// A decoded mapping: its fields in document order.
+public struct Record: Sendable {
+    public var mark: Mark
+    public var fields: [Field]
+
+    public subscript(name: String) -> Field? {
+        for field in fields where field.name == name { return field }
+        return nil
+    }
+
+    /// Follow a dotted path such as `mlps.level`.
+    public func field(path: String) -> Field? {
+        var record = self
+        let parts = path.split(separator: ".")
+        for (i, part) in parts.enumerated() {
+            guard let f = record[String(part)] else { return nil }
+            if i == parts.count - 1 { return f }
+            guard let next = f.value.record else { return nil }
+            record = next
+        }
+        return nil
+    }
+}
+
+/// One object of the inventory: a unit, a terminal, an event …
+public struct Object: Sendable {
+    public var kind: Kind
+    /// Index into `Inventory.files`.
+    public var file: Int
+    public var record: Record
+
+    public var id: String? { record["id"]?.value.string }
+    public var name: String? { record["name"]?.value.string }
+    public var mark: Mark { record.mark }
+
+    public subscript(name: String) -> Value? { record[name]?.value }
+}

@@ -1,0 +1,22 @@
+import Dispatch
+
+/// Runs `transform` over `items` on all cores and returns the results in the
+/// input's order, so parallel work keeps output deterministic.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    if items.count <= 1 { return items.map(transform) }
+    let results = ResultSlots<R>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { i in
+        results.set(i, transform(items[i]))
+    }
+    return results.values()
+}
+
+/// Write-once slots; each index is written by exactly one iteration.
+private final class ResultSlots<R>: @unchecked Sendable {
+    private var slots: [R?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: R) {
+        slots.withUnsafeMutableBufferPointer { $0[i] = value }
+    }
+    func values() -> [R] { slots.compactMap { $0 } }
+}

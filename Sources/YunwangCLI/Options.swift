@@ -1,0 +1,33 @@
+import ArgumentParser
+import Diagnostics
+import Inventory
+import YAML
+
+extension Language: ExpressibleByArgument {}
+
+/// Options every command that reads an inventory shares.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("台账目录或文件（默认当前目录）/ inventory directory or file (default: the current directory)", valueName: "path"))
+    var path: String = "."
+
+    @Option(help: ArgumentHelp("单个文件的大小上限（字节）/ largest file accepted, in bytes", valueName: "bytes"))
+    var maxFileSize: Int = LoadLimits().maxFileSize
+
+    @Option(help: "消息语言 zh|en / language of messages")
+    var lang: Language = .zh
+
+    func validate() throws {
+        guard maxFileSize > 0 else {
+            throw ValidationError("--max-file-size 须为正整数 / must be a positive number of bytes")
+        }
+    }
+
+    var limits: LoadLimits { LoadLimits(maxFileSize: maxFileSize) }
+
+    /// Load and validate the inventory with the built-in catalogue.
+    func load() throws(DiagnosticList) -> Inventory {
+        currentLanguage = lang
+        let loader = InventoryLoader(limits: limits, catalog: Builtins.catalog)
+        return try loader.load(path)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Diagnostics
+import Inventory
+import JSON
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "只检查台账的格式和引用（schema v1）/ Check an inventory's schema and cross-references only.",
+        discussion: """
+        读取目录下所有 .yaml/.yml 文件，检查字段、类型、取值、编号唯一和交叉引用，报告全部错误（按文件和行排序）。
+        Reads every .yaml/.yml file, checks keys, types, values, unique ids and references, and reports every problem sorted by file and line.
+
+        退出码 / exit: 0 有效 valid, 2 无效 invalid.
+
+        示例 / examples:
+          yunwang validate examples/baotou
+          yunwang validate inventory/ --format json --lang en
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "输出格式 text|json / output format")
+    var format: Format = .text
+
+    func run() throws {
+        do {
+            let inventory = try input.load()
+            switch format {
+            case .text: print(Summary.text(inventory, language: input.lang))
+            case .json: print(Summary.json(inventory).serialized(pretty: true))
+            }
+        } catch {
+            if format == .json {
+                print(Summary.json(errors: error).serialized(pretty: true))
+                throw CommandFailure(code: 2, message: error.rendered(input.lang))
+            }
+            throw error
+        }
+    }
+}
+
+/// What `validate` (and, until checking exists, `make demo`) prints.
+enum Summary {
+    static func text(_ inv: Inventory, language: Language) -> String {
+        let counts = inv.counts.map { kind, n in
+            language == .zh ? "\(kind.name.zh) \(n)" : "\(n) \(kind.name.en)\(n == 1 ? "" : "s")"
+        }
+        if language == .zh {
+            return """
+            ✓ 台账有效：\(inv.name)（区划 \(inv.region)，\(inv.level)）
+              文件 \(inv.files.count) 个：\(counts.joined(separator: "，"))
+            """
+        }
+        return """
+        ✓ valid inventory: \(inv.name) (region \(inv.region), \(inv.level))
+          \(inv.files.count) files: \(counts.joined(separator: ", "))
+        """
+    }
+
+    static func json(_ inv: Inventory) -> JSON {
+        .object([
+            ("valid", .bool(true)),
+            ("inventory", .object([("name", .string(inv.name)), ("region", .string(inv.region)), ("level", .string(inv.level))])),
+            ("files", .array(inv.files.map(JSON.string))),
+            ("counts", .object(inv.counts.map { ($0.0.key, .int(Int64($0.1))) })),
+        ])
+    }
+
+    static func json(errors: DiagnosticList) -> JSON {
+        .object([
+            ("valid", .bool(false)),
+            ("errors", .array(errors.diagnostics.map { d in
+                .object([
+                    ("file", d.location.map { .string($0.file) } ?? .null),
+                    ("line", d.location.map { .int(Int64($0.line)) } ?? .null),
+                    ("column", d.location.map { .int(Int64($0.column)) } ?? .null),
+                    ("message", .string(d.message.zh)),
+                    ("message_en", .string(d.message.en)),
+                ])
+            })),
+            ("omitted", .int(Int64(errors.omitted))),
+        ])
+    }
+}

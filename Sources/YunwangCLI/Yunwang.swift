@@ -1,0 +1,67 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+
+/// `yunwang`: checks inventories of government extranets against policy rules.
+public struct Yunwang: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "yunwang",
+        abstract: "云网：按政策文件检查电子政务外网、信息系统和政务云台账。Check extranet, system and cloud inventories against policy documents.",
+        discussion: """
+        台账（inventory）是一个目录（或一个文件），其中每个 .yaml/.yml 文件都按 schema v1 书写。
+        An inventory is a directory (or one file) of YAML files in schema v1.
+
+        退出码 / exit codes:
+          0  运行成功，没有达到 --fail-on 的问题 / ran, nothing at or above --fail-on is open
+          1  运行成功，有达到 --fail-on 的问题 / ran, such findings are open
+          2  输入或命令行有误（消息给出 文件:行:列）/ the input or command line is wrong (file:line:column)
+
+        示例 / examples:
+          yunwang init my-inventory --region 150200
+          yunwang validate examples/baotou
+          yunwang schema > inventory.schema.json
+        """,
+        version: version,
+        subcommands: [Validate.self, Schema.self, Init.self]
+    )
+
+    public init() {}
+
+    /// Parse, run, and exit with 0/1/2 as DESIGN §5 says (argument errors are 2, not 64).
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            Foundation.exit(failure.code)
+        } catch let list as DiagnosticList {
+            FileHandle.standardError.write(Data((list.rendered(currentLanguage) + "\n").utf8))
+            Foundation.exit(2)
+        } catch let diagnostic as Diagnostic {
+            FileHandle.standardError.write(Data((diagnostic.rendered(currentLanguage) + "\n").utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == ExitCode(1) ? 1 : 2)
+        }
+    }
+}
+
+/// A failure with a chosen exit code and a message already in the user's language.
+struct CommandFailure: Error {
+    var code: Int32
+    var message: String
+}
+
+/// The language chosen with `--lang` (Chinese unless asked otherwise), read
+/// when errors escape a command.
+nonisolated(unsafe) var currentLanguage: Language = .zh

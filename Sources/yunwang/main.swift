@@ -1,0 +1,3 @@
+import YunwangCLI
+
+Yunwang.runMain()
