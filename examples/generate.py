@@ -647,7 +647,8 @@ def build_baotou():
     inv.bad("unit", "bt-wjw", "BT-43", "同一 IP 一周内 3 次告警均未处理(2026-09-02/04/07)")
     inv.ok("unit", "bt-jyj", "同一 IP 3 次未处理告警分散在 20 天内(任一 7 天窗口内仅 1 次)")
     inv.ok("unit", "bt-rsj", "同一 IP 一周内 3 次告警，其中 1 次已处理")
-    inv.bad("unit", "bt-mzj", "BT-41", "近 12 个月仅 1 次风险评估、1 次应急演练(另 1 次在 12 个月之前)")
+    inv.bad("unit", "bt-mzj", "BT-41-ASSESS", "近 12 个月仅 1 次风险评估(另 1 次在 12 个月之前)")
+    inv.bad("unit", "bt-mzj", "BT-41-DRILL", "近 12 个月仅 1 次应急演练(另 1 次在 12 个月之前)")
     inv.bad("unit", "bt-scj", "BT-45-3", "近 12 个月连续收到 3 次网络风险通知")
     inv.ok("unit", "bt-czj", "3 次风险通知，但最早 1 次在 12 个月之前")
     inv.ok("unit", "bt-sthj", "近 12 个月恰好 2 次风险评估、2 次应急演练")
@@ -678,19 +679,23 @@ def build_baotou():
     t("bt-gaj-0007")["classified"] = True
     inv.bad("terminal", "bt-gaj-0007", "BT-42-3", "涉密计算机接入政务外网")
     t("bt-yjj-0002")["firewall"] = False
-    inv.bad("terminal", "bt-yjj-0002", "BT-42-5", "未启用防火墙")
+    inv.bad("terminal", "bt-yjj-0002", "BT-42-5-FIREWALL", "未启用防火墙")
     t("bt-qs-0003")["antivirus"] = {"installed": False}
     t("bt-qs-0003")["software"] = ["WPS Office", "钉钉"]
-    inv.bad("terminal", "bt-qs-0003", "BT-42-5", "未安装防病毒软件")
+    inv.bad("terminal", "bt-qs-0003", "BT-42-5-AV", "未安装防病毒软件")
     t("bt-gy-0002")["antivirus"] = None
     t("bt-gy-0002")["software"] = ["WPS Office", "微信"]
-    inv.bad("terminal", "bt-gy-0002", "BT-42-5", "未登记防病毒软件(缺字段视为未安装)")
+    inv.bad("terminal", "bt-gy-0002", "BT-42-5-AV", "未登记防病毒软件(缺字段视为未安装)")
     t("bt-dsj-0004")["antivirus"]["last_full_scan"] = "2026-09-10"
-    inv.bad("terminal", "bt-dsj-0004", "BT-42-5", "最近全盘查杀 2026-09-10，距基准日 20 天")
+    inv.bad("terminal", "bt-dsj-0004", "BT-42-5-SCAN", "最近全盘查杀 2026-09-10，距基准日 20 天")
     t("bt-dsj-0005")["antivirus"]["last_full_scan"] = "2026-09-24"
     inv.ok("terminal", "bt-dsj-0005", "最近全盘查杀 2026-09-24，距基准日 6 天")
     t("bt-zy-0002")["antivirus"]["last_full_scan"] = "2026-09-23"
     inv.ok("terminal", "bt-zy-0002", "最近全盘查杀 2026-09-23，距基准日恰好 7 天")
+    t("bt-bykq-0002")["antivirus"]["signatures"] = "2026-08-15"
+    inv.bad("terminal", "bt-bykq-0002", "BT-42-5-SIGNATURES", "病毒特征库 2026-08-15 后未更新")
+    t("bt-dmq-0003")["ip"] = t("bt-dmq-0002")["ip"]
+    inv.bad("unit", "bt-dmq", "BT-24-UNIQUE", "终端 bt-dmq-0002 与 bt-dmq-0003 使用同一 IP %s" % t("bt-dmq-0002")["ip"])
     g = b.unit_by_id["bt-gaj"]["segments"][1]
     t("bt-gaj-0008")["ip"] = g.rsplit(".", 1)[0] + ".41"
     inv.ok("terminal", "bt-gaj-0008", "IP 位于本单位第二个地址段 %s 内" % g)
@@ -722,6 +727,10 @@ def build_baotou():
          "mlps": {"level": 3, "filed": "2019-04-01", "last_assessment": "2026-07-01", "result": "pass"},
          "security_assessment": "2025-11-20", "dr": "remote"},
     ]
+    clouds.append({"id": "bt-gaj-cloud", "name": "包头市公安局视频专有云", "kind": "private",
+                   "crypto": {"required": True}, "security_assessment": "2026-02-10", "dr": "same-city"})
+    inv.bad("cloud", "bt-gaj-cloud", "BT-40-CLOUD-MLPS", "云平台未办理等级保护定级备案")
+    inv.bad("cloud", "bt-gaj-cloud", "BT-40-CLOUD-CRYPTO", "云平台需密评但无密评记录")
     inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-ASSESS", "政务云未通过云计算服务安全评估(无评估记录)")
     dcs = [
         {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01"},
@@ -769,8 +778,8 @@ def build_baotou():
     S(sys_("bt-jyfw", "包头市公共就业服务平台", "bt-rsj", C("bt-cloud"), level=2,
            launched="2022-10-01", internet="exchange-zone"))
     S(sys_("bt-ysyth", "包头市预算管理一体化系统", "bt-czj", C("bt-xcy"), level=3, important=True,
-           launched="2022-01-10", changed="2026-05-10", filing="2024-03-01"))
-    inv.bad("system", "bt-ysyth", "BT-29", "2026-05-10 变更后未重新备案(最近备案 2024-03-01)")
+           launched="2022-01-10", changed="2026-05-10", filing="2021-12-20"))
+    inv.bad("system", "bt-ysyth", "BT-29-CHANGE", "2026-05-10 变更后未重新备案(仅有上线前备案 2021-12-20)")
     S(sys_("bt-bdc", "包头市不动产登记信息管理平台", "bt-zrj", C("bt-cloud"), level=3,
            important=True, launched="2020-03-01", assessed="2025-08-20"))
     inv.bad("system", "bt-bdc", "NAT-MLPS-ASSESS", "三级系统上次等级测评 2025-08-20，超过 12 个月")
@@ -791,6 +800,8 @@ def build_baotou():
     inv.bad("system", "bt-yjzh", "NAT-CRYPTO", "三级系统需密评但未开展")
     S(sys_("bt-aqsc", "包头市安全生产监管执法系统", "bt-yjj", C("bt-cloud"), level=2,
            launched="2021-03-01"))
+    b.systems[-1]["backup"]["last_restore_test"] = "2025-06-30"
+    inv.bad("system", "bt-aqsc", "BT-30-RESTORE", "最近一次备份恢复测试 2025-06-30，超过 12 个月")
     S(sys_("bt-ssfw", "包头市中级人民法院诉讼服务平台", "bt-zy", C("bt-cloud"), level=3,
            launched="2022-12-01", internet="exchange-zone"))
     S(sys_("bt-kqwg", "昆都仑区网格化社会治理平台", "bt-kq", C("bt-cloud"), level=2,
