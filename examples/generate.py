@@ -930,6 +930,454 @@ def build_baotou():
     return inv
 
 
+def light_events(b, seed_units, alerts, notices):
+    """One risk assessment and one drill per unit, some alerts and notices."""
+    for k, u in enumerate(b.units):
+        b.ev("risk-assessment", u["id"], "2026-%02d-%02dT09:30:00+08:00" % (3 + k % 5, 2 + k % 25),
+             note="网络安全风险评估")
+        b.ev("drill", u["id"], "2026-%02d-%02dT15:00:00+08:00" % (5 + k % 4, 3 + (k * 7) % 25),
+             note="网络安全应急演练")
+    for n, (tid, at, handled, note) in enumerate(alerts):
+        tt = b.t(tid)
+        b.ev("alert", tt["unit"], at, ip=tt["ip"], handled=handled, note=note)
+    for uid, at, note in notices:
+        b.ev("risk-notice", uid, at, note=note)
+
+
+def write_common(inv, b, clouds, dcs, exits, names):
+    H = HEADER
+    b.write_units("units.yaml", H, names["units"])
+    b.write_terminals_per_unit(HEADER2, names["short"])
+    b.write_systems("systems.yaml", H, "信息系统 (systems)")
+    out = H + "# 政务云 (clouds)\nclouds:\n"
+    for c in clouds:
+        out += emit_cloud(inv, c)
+    inv.write("clouds.yaml", out)
+    out = H + "# 机房 / 数据中心 (datacenters)\ndatacenters:\n"
+    for d in dcs:
+        out += emit_dc(inv, d)
+    inv.write("datacenters.yaml", out)
+    out = H + "# 互联网出口 (internet exits)\nexits:\n"
+    for e in exits:
+        out += emit_exit(inv, e)
+    inv.write("exits.yaml", out)
+    write_events(inv, b.events, "events.yaml", H,
+                 "告警、风险通知、风险评估、应急演练、数据安全风险评估 (events)")
+
+
+def build_xingan():
+    inv = Inv("xingan")
+    b = Builder(inv, 152200, True, "10.22", "xa-unified")
+    U = b.unit
+    U("xa-sjj", "兴安盟行政审批政务服务与数据管理局", "city", region="152200", n_term=10, admins=2,
+      exits=["xa-unified", "nm-unified"])
+    U("xa-gaj", "兴安盟公安局", "city", n_term=8, admins=2, exits=["xa-unified", "xa-gaj-exit"])
+    U("xa-wjw", "兴安盟卫生健康委员会", "city", n_term=8)
+    U("xa-jyj", "兴安盟教育局", "city", n_term=7)
+    U("xa-rsj", "兴安盟人力资源和社会保障局", "city", n_term=7)
+    U("xa-czj", "兴安盟财政局", "city", n_term=7)
+    U("xa-zrj", "兴安盟自然资源局", "city", n_term=6)
+    U("xa-sthj", "兴安盟生态环境局", "city", n_term=5)
+    U("xa-scj", "兴安盟市场监督管理局", "city", n_term=6)
+    U("xa-nmj", "兴安盟农牧局", "city", n_term=7)
+    U("xa-daj", "兴安盟档案局", "city", n_term=4)
+    U("xa-zy", "兴安盟中级人民法院", "city", kind="court", n_term=6)
+    U("xa-rmyy", "兴安盟人民医院", "city", kind="hospital", n_term=8, segments=2)
+    U("xa-wlhtyz", "乌兰浩特第一中学", "city", kind="school", region="152201", method="zero-trust",
+      n_term=4)
+    U("xa-nsh", "内蒙古乌兰浩特农村商业银行股份有限公司", "city", kind="bank", region="152201",
+      method="zero-trust", n_term=4)
+    U("xa-wlht", "乌兰浩特市人民政府", "county", region="152201", n_term=8, admins=2)
+    U("xa-aes", "阿尔山市人民政府", "county", region="152202", n_term=7)
+    U("xa-kyqq", "科尔沁右翼前旗人民政府", "county", region="152221", n_term=8, admins=2)
+    U("xa-kyzq", "科尔沁右翼中旗人民政府", "county", region="152222", n_term=7)
+    U("xa-zlt", "扎赉特旗人民政府", "county", region="152223", n_term=7)
+    U("xa-tq", "突泉县人民政府", "county", region="152224", n_term=7)
+    U("xa-kyqq-glhz", "科尔沁右翼前旗归流河镇人民政府", "township", region="152221", n_term=3)
+    U("xa-kyzq-byhsz", "科尔沁右翼中旗巴彦呼舒镇人民政府", "township", region="152222", n_term=3,
+      method="vpn")
+    U("xa-zlt-ydez", "扎赉特旗音德尔镇人民政府", "township", region="152223", n_term=3, method="vpn",
+      last_activity="2026-05-20")
+    U("xa-tq-yac", "突泉县突泉镇永安村村民委员会", "village", region="152224", n_term=2,
+      method="mobile", admins=0)
+    inv.ok("unit", "xa-kyzq-byhsz", "VPN 接入；兴安盟方案允许 VPN 等方式，包头第十三条不适用")
+    inv.ok("unit", "xa-zlt-ydez", "近 4 个月未联网应用；包头第二十一条只适用于包头")
+    inv.ok("unit", "xa-tq-yac", "无网络管理员；包头第十六条只适用于包头")
+    b.make_terminals()
+    t = b.t
+    t("xa-aes-0003")["software"] = ["WPS Office", "火绒", "ToDesk"]
+    inv.ok("terminal", "xa-aes-0003", "装有 ToDesk；包头第四十二条（八）只适用于包头，兴安盟不报告")
+    t("xa-kyqq-0005")["antivirus"]["last_full_scan"] = "2026-08-30"
+    inv.ok("terminal", "xa-kyqq-0005", "一个月未全盘查杀；包头第四十二条（五）只适用于包头")
+
+    clouds = [
+        {"id": "xa-cloud", "name": "兴安盟政务云(信创云)", "kind": "government",
+         "mlps": {"level": 3, "filed": "2022-06-01", "last_assessment": "2026-06-05", "result": "pass"},
+         "crypto": {"required": True, "last_evaluation": "2026-05-20", "result": "pass"},
+         "security_assessment": "2026-01-12", "dr": "remote"},
+        {"id": "xa-kyqq-cloud", "name": "科尔沁右翼前旗政务云节点", "region": "152221", "kind": "government",
+         "mlps": {"level": 3, "filed": "2021-09-01", "last_assessment": "2025-12-10", "result": "basic-pass"},
+         "crypto": {"required": True, "last_evaluation": "2025-12-20", "result": "pass"}, "dr": "same-city"},
+        {"id": "xa-tyy", "name": "天翼云(内蒙古和林格尔节点)", "region": "150123", "kind": "public",
+         "mlps": {"level": 3, "filed": "2020-03-01", "last_assessment": "2026-03-01", "result": "pass"},
+         "security_assessment": "2025-10-01", "dr": "remote"},
+    ]
+    inv.bad("cloud", "xa-kyqq-cloud", "NM-CLOUD-ASSESS", "政务云未通过云计算服务安全评估(豁免已于 2026-07-31 过期)")
+    dcs = [
+        {"id": "xa-dc1", "name": "兴安盟云计算中心", "pue": "1.38", "built": "2020-08-01"},
+        {"id": "xa-gaj-dc", "name": "兴安盟公安局机房", "pue": "1.55", "built": "2014-05-01"},
+        {"id": "xa-aes-jf", "name": "阿尔山市政务机房", "region": "152202", "pue": "1.46", "built": "2019-10-01"},
+    ]
+    inv.bad("datacenter", "xa-gaj-dc", "NM-PUE", "PUE 1.55，不低于 1.5(有效豁免至 2027-06-30)")
+    exits = [
+        {"id": "xa-unified", "name": "兴安盟电子政务外网统一互联网出口", "kind": "unified"},
+        {"id": "nm-unified", "name": "自治区电子政务外网统一互联网出口", "region": "150000", "kind": "unified"},
+        {"id": "xa-gaj-exit", "name": "兴安盟公安局视频专网互联网出口", "kind": "independent",
+         "approval": ("兴数函〔2025〕14号", "2025-05-08")},
+    ]
+    C = lambda c: ("cloud", c)
+    D = lambda d: ("datacenter", d)
+    S = b.systems.append
+    S(sys_("xa-zwfw", "兴安盟政务服务平台", "xa-sjj", C("xa-cloud"), level=3, important=True,
+           launched="2022-09-01", internet="exchange-zone"))
+    S(sys_("xa-dsj", "兴安盟一体化大数据平台", "xa-sjj", C("xa-cloud"), level=3, important=True,
+           grade="important", launched="2023-03-01"))
+    S(sys_("xa-12345", "兴安盟12345政务服务便民热线系统", "xa-sjj", C("xa-cloud"), level=3,
+           launched="2021-05-01", internet="exchange-zone"))
+    S(sys_("xa-xlgc", "兴安盟“雪亮工程”视频联网共享平台", "xa-gaj", D("xa-gaj-dc"), level=4,
+           important=True, cii=True, grade="important", launched="2020-10-01", assessed="2026-05-20"))
+    S(sys_("xa-qmjk", "兴安盟全民健康信息平台", "xa-wjw", C("xa-cloud"), level=3, important=True,
+           launched="2022-04-01", assessed="2025-06-10"))
+    inv.bad("system", "xa-qmjk", "XA-MLPS", "政务云上的三级系统等级测评过期(上次 2025-06-10)")
+    inv.bad("system", "xa-qmjk", "NAT-MLPS-ASSESS", "三级系统上次等级测评 2025-06-10，超过 12 个月")
+    S(sys_("xa-jyzy", "兴安盟智慧教育云平台", "xa-jyj", C("xa-tyy"), level=2, launched="2023-08-01",
+           internet="exchange-zone"))
+    inv.ok("system", "xa-jyzy", "部署在公有云上，但非重要系统、一般数据")
+    S(sys_("xa-xszz", "兴安盟学生资助管理系统", "xa-jyj", C("xa-tyy"), level=3, important=True,
+           launched="2024-03-01"))
+    inv.bad("system", "xa-xszz", "NM-PUBLIC-CLOUD", "重要信息系统部署在公有云 xa-tyy")
+    S(sys_("xa-shbz", "兴安盟社会保障一体化信息系统", "xa-rsj", C("xa-cloud"), level=3, important=True,
+           grade="important", launched="2021-11-01",
+           crypto={"required": True, "last_evaluation": "2025-05-01", "result": "pass"}))
+    inv.bad("system", "xa-shbz", "XA-CRYPTO", "政务云上的系统密评过期(上次 2025-05-01)")
+    inv.bad("system", "xa-shbz", "NAT-CRYPTO", "三级系统密评超过一年(上次 2025-05-01)")
+    S(sys_("xa-czyth", "兴安盟预算管理一体化系统", "xa-czj", C("xa-cloud"), level=3, important=True,
+           launched="2022-01-01",
+           crypto={"required": True, "last_evaluation": "2026-03-15", "result": "fail"}))
+    inv.bad("system", "xa-czyth", "XA-CRYPTO", "密评结论不通过(2026-03-15；豁免 2026-10-18 到期)")
+    inv.bad("system", "xa-czyth", "NAT-CRYPTO", "密评结论不通过(2026-03-15)")
+    S(sys_("xa-bdc", "兴安盟不动产登记信息平台", "xa-zrj", C("xa-cloud"), level=3, important=True,
+           launched="2020-07-01"))
+    S(sys_("xa-hbjc", "兴安盟生态环境监测平台", "xa-sthj", C("xa-cloud"), level=2,
+           launched="2024-05-01", mlps=False))
+    inv.bad("system", "xa-hbjc", "XA-MLPS", "政务云上的系统未定级备案")
+    inv.bad("system", "xa-hbjc", "NAT-MLPS-FILING", "上线后 30 日内未办理等保备案")
+    S(sys_("xa-scjg", "兴安盟市场监管综合业务系统", "xa-scj", D("xa-dc1"), level=3,
+           launched="2021-06-01", assessed="2025-07-01"))
+    inv.bad("system", "xa-scjg", "NAT-MLPS-ASSESS", "三级系统上次等级测评 2025-07-01，超过 12 个月(机房部署, 兴安盟政务云规则不适用)")
+    S(sys_("xa-nmyw", "兴安盟智慧农牧业服务平台", "xa-nmj", D("xa-dc1"), level=2,
+           launched="2025-03-01", filed="2025-05-20"))
+    inv.bad("system", "xa-nmyw", "NAT-MLPS-FILING", "2025-03-01 上线，2025-05-20 才备案(超过 30 日)")
+    S(sys_("xa-szda", "兴安盟数字档案管理系统", "xa-daj", C("xa-cloud"), level=2, launched="2023-12-01"))
+    S(sys_("xa-ssfw", "兴安盟中级人民法院诉讼服务平台", "xa-zy", C("xa-cloud"), level=3,
+           launched="2022-06-01", internet="exchange-zone"))
+    S(sys_("xa-hlwyy", "兴安盟人民医院互联网医院平台", "xa-rmyy", C("xa-cloud"), level=3,
+           grade="important", launched="2023-10-01", internet="exchange-zone"))
+    inv.bad("system", "xa-hlwyy", "NAT-DATA-RISK", "重要数据系统近 12 个月无数据安全风险评估(上次 2025-07-20)")
+    S(sys_("xa-wlhtwg", "乌兰浩特市基层治理网格化平台", "xa-wlht", C("xa-cloud"), level=2,
+           launched="2024-07-01"))
+    S(sys_("xa-aesly", "阿尔山市智慧旅游服务平台", "xa-aes", C("xa-tyy"), level=2,
+           launched="2023-06-01", internet="direct"))
+    inv.ok("system", "xa-aesly", "直接与互联网交互；包头第四十条的安全交换区要求只适用于包头")
+    S(sys_("xa-kyqqzw", "科尔沁右翼前旗政务服务综合平台", "xa-kyqq", C("xa-kyqq-cloud"), level=2,
+           launched="2022-11-01"))
+    S(sys_("xa-zltny", "扎赉特旗智慧农业平台", "xa-zlt", C("xa-cloud"), level=2, launched="2024-09-01",
+           backup=False))
+    inv.ok("system", "xa-zltny", "未启用备份；包头第三十条只适用于包头")
+    S(sys_("xa-tqyj", "突泉县应急指挥平台", "xa-tq", D("xa-aes-jf"), level=2, launched=None))
+    inv.ok("system", "xa-tqyj", "尚未上线(无 launched)")
+
+    alerts = [("xa-sjj-0002", "2026-06-03T10:15:00+08:00", True, "弱口令告警, 已整改"),
+              ("xa-gaj-0004", "2026-06-21T21:40:00+08:00", True, "木马外联告警, 已处置"),
+              ("xa-wjw-0006", "2026-07-02T09:12:00+08:00", True, "病毒告警, 已隔离"),
+              ("xa-wlht-0003", "2026-07-15T14:05:00+08:00", True, "挖矿行为告警, 已处置"),
+              ("xa-wlht-0003", "2026-07-16T08:55:00+08:00", True, "挖矿行为告警, 已处置"),
+              ("xa-kyqq-0002", "2026-08-04T11:30:00+08:00", True, "端口扫描告警"),
+              ("xa-kyzq-0004", "2026-08-11T16:20:00+08:00", True, "病毒告警"),
+              ("xa-zlt-0001", "2026-08-23T10:00:00+08:00", False, "违规外联告警"),
+              ("xa-zlt-0001", "2026-08-24T10:30:00+08:00", False, "违规外联告警"),
+              ("xa-zlt-0001", "2026-08-26T09:10:00+08:00", False, "违规外联告警"),
+              ("xa-tq-0002", "2026-09-03T13:45:00+08:00", True, "病毒告警"),
+              ("xa-rmyy-0005", "2026-09-09T08:20:00+08:00", True, "勒索病毒告警, 已隔离"),
+              ("xa-aes-0003", "2026-09-15T19:02:00+08:00", False, "远程控制软件告警"),
+              ("xa-czj-0001", "2026-09-22T10:40:00+08:00", True, "弱口令告警"),
+              ("xa-nsh-0002", "2026-09-27T15:15:00+08:00", True, "钓鱼邮件告警")]
+    notices = [("xa-zlt", "2025-12-08T10:00:00+08:00", "违规外联风险通知"),
+               ("xa-zlt", "2026-04-14T10:00:00+08:00", "违规外联风险通知"),
+               ("xa-zlt", "2026-09-01T10:00:00+08:00", "违规外联风险通知"),
+               ("xa-wlht", "2026-07-20T09:00:00+08:00", "挖矿木马风险通知"),
+               ("xa-rmyy", "2026-09-10T09:30:00+08:00", "勒索病毒风险通知"),
+               ("xa-aes", "2026-09-16T11:00:00+08:00", "远程控制软件风险通知")]
+    light_events(b, None, alerts, notices)
+    inv.ok("unit", "xa-zlt", "同一 IP 一周内 3 次未处理告警、12 个月内 3 次风险通知；包头第四十三条、第四十五条只适用于包头")
+    for sid, at in (("xa-dsj", "2026-04-22T09:00:00+08:00"), ("xa-xlgc", "2026-06-18T09:00:00+08:00"),
+                    ("xa-shbz", "2026-05-12T14:00:00+08:00"), ("xa-hlwyy", "2025-07-20T10:00:00+08:00")):
+        s = [x for x in b.systems if x["id"] == sid][0]
+        b.ev("data-risk-assessment", s["unit"], at, system=sid, note="数据安全风险评估")
+
+    write_common(inv, b, clouds, dcs, exits, {"units": "兴安盟电子政务外网接入单位 (units)", "short": "兴安盟"})
+    inv.write("inventory.yaml", HEADER +
+              "# 兴安盟电子政务外网和政务云台账 — 样例 (sample inventory of Xing'an League)\n"
+              "inventory:\n"
+              "  name: 兴安盟电子政务外网和政务云台账(样例)\n"
+              "  region: \"152200\"\n"
+              "  level: city\n"
+              "  as_of: 2026-09-30\n")
+    plan_tasks(inv, nm_city_tasks(inv, "xa", overdue_high=45, overdue_low=26), HEADER,
+               "内政数字〔2024〕189号 任务进展 (plan progress)")
+    waivers = [
+        {"rule": "NM-PUE", "target": "datacenter/xa-gaj-dc",
+         "reason": "公安局机房节能改造已立项, 2027 年上半年完成后迁入兴安盟云计算中心",
+         "approved_by": "斯琴", "approval": "兴数函〔2026〕5号", "expires": "2027-06-30",
+         "comment": "有效豁免 (valid until 2027-06-30)"},
+        {"rule": "NM-CLOUD-ASSESS", "target": "cloud/xa-kyqq-cloud",
+         "reason": "旗级政务云节点并入盟级政务云前暂缓评估", "approved_by": "斯琴",
+         "approval": "兴数函〔2025〕31号", "expires": "2026-07-31",
+         "comment": "已过期的豁免 (expired 2026-07-31)"},
+        {"rule": "XA-CRYPTO", "target": "system/xa-czyth",
+         "reason": "密评整改(国密改造)实施中, 复评已预约", "approved_by": "张建华",
+         "approval": "兴数函〔2026〕12号", "expires": "2026-10-18",
+         "comment": "基准日后 18 天内到期 (expires within 30 days of as-of)"},
+    ]
+    write_waivers(inv, waivers, HEADER, "豁免 (waivers)")
+    write_readme(inv, "兴安盟电子政务外网和政务云台账(样例)",
+                 "Sample inventory of Xing'an League (兴安盟, 152200): national, Inner Mongolia (189号, 2015 cloud plan) and Xing'an rules apply; Baotou rules do not.",
+                 "兴安盟(盟, 行政区划代码 152200)电子政务外网接入单位、终端、信息系统、政务云、机房、互联网出口、事件、"
+                 "内政数字〔2024〕189号任务进展与豁免的样例台账。适用国家规则、自治区规则(189号方案、2015 云计算行动方案)"
+                 "和兴安盟数字政府实施方案的规则; 包头市办法的规则不适用, 所以台账里有些包头会报告的情形(VPN 接入、ToDesk、"
+                 "未处理告警)在这里是合规的。",
+                 [("inventory.yaml", "台账头"), ("units.yaml", "接入单位"), ("terminals/<unit>.yaml", "各单位终端"),
+                  ("systems.yaml", "信息系统"), ("clouds.yaml", "政务云"), ("datacenters.yaml", "机房"),
+                  ("exits.yaml", "互联网出口"), ("events.yaml", "事件"), ("tasks.yaml", "189号任务进展"),
+                  ("waivers.yaml", "豁免")],
+                 "- `NM-PUE` → `datacenter/xa-gaj-dc`: 有效至 2027-06-30, 报告为 waived。\n"
+                 "- `NM-CLOUD-ASSESS` → `cloud/xa-kyqq-cloud`: 2026-07-31 已过期, 仍为 open。\n"
+                 "- `XA-CRYPTO` → `system/xa-czyth`: 2026-10-18 到期(基准日后 18 天), 目前 waived; 同一系统的 `NAT-CRYPTO` 未豁免。")
+    return inv
+
+
+def build_henan():
+    inv = Inv("henan")
+    b = Builder(inv, 410000, False, "10.41", "hn-unified")
+    U = b.unit
+    U("hn-zwj", "河南省行政审批和政务信息管理局", "province", region="410000", n_term=9, admins=3)
+    U("hn-gat", "河南省公安厅", "province", region="410000", n_term=7, admins=2)
+    U("hn-wjw", "河南省卫生健康委员会", "province", region="410000", n_term=7)
+    U("hn-jyt", "河南省教育厅", "province", region="410000", n_term=6)
+    U("hn-rst", "河南省人力资源和社会保障厅", "province", region="410000", n_term=6)
+    U("hn-czt", "河南省财政厅", "province", region="410000", n_term=6)
+    U("hn-zrt", "河南省自然资源厅", "province", region="410000", n_term=6)
+    U("hn-scj", "河南省市场监督管理局", "province", region="410000", n_term=6)
+    U("hn-gy", "河南省高级人民法院", "province", kind="court", region="410000", n_term=5)
+    U("hn-rmyy", "河南省人民医院", "province", kind="hospital", region="410100", n_term=6,
+      wireless_aps=4)
+    U("hn-tzjt", "河南投资集团有限公司", "province", kind="soe", region="410100", method="vpn", n_term=4)
+    U("hn-zzdsj", "郑州市大数据管理局", "city", region="410100", n_term=8, admins=2,
+      exits=["hn-zz-unified"])
+    U("hn-zzgaj", "郑州市公安局", "city", region="410100", n_term=6, exits=["hn-zz-unified"])
+    U("hn-zzjs", "郑州市金水区人民政府", "county", region="410105", n_term=6, exits=["hn-zz-unified"])
+    U("hn-xzlh", "新郑市龙湖镇人民政府", "township", region="410184", n_term=3, exits=["hn-zz-unified"])
+    U("hn-zzyz", "郑州市第一中学", "city", kind="school", region="410100", method="zero-trust", n_term=4,
+      exits=["hn-zz-unified"])
+    U("hn-zyyh", "中原银行股份有限公司", "province", kind="bank", region="410100", method="zero-trust",
+      n_term=4)
+    U("hn-kfdsj", "开封市政务服务和大数据管理局", "city", region="410200", n_term=6)
+    U("hn-lydsj", "洛阳市政务服务和大数据管理局", "city", region="410300", n_term=7)
+    U("hn-lywjw", "洛阳市卫生健康委员会", "city", region="410300", n_term=6, exits=["hn-ly-exit"])
+    U("hn-ysq", "洛阳市偃师区人民政府", "county", region="410307", n_term=5)
+    U("hn-pdsdsj", "平顶山市政务服务和大数据管理局", "city", region="410400", n_term=5)
+    U("hn-aydsj", "安阳市政务服务和大数据管理局", "city", region="410500", n_term=5)
+    U("hn-xxdsj", "新乡市政务服务和大数据管理局", "city", region="410700", n_term=5)
+    U("hn-jzdsj", "焦作市政务服务和大数据管理局", "city", region="410800", n_term=5)
+    U("hn-xcdsj", "许昌市政务服务和大数据管理局", "city", region="411000", n_term=5)
+    U("hn-nydsj", "南阳市政务服务和大数据管理局", "city", region="411300", n_term=6)
+    U("hn-nywl", "南阳市卧龙区人民政府", "county", region="411303", n_term=5)
+    U("hn-xydsj", "信阳市政务服务和大数据管理局", "city", region="411500", n_term=6)
+    U("hn-xysh", "信阳市浉河区人民政府", "county", region="411502", n_term=5)
+    U("hn-xysh-cys", "信阳市浉河区董家河镇车云山村村民委员会", "village", region="411502", n_term=2,
+      method="mobile")
+    inv.ok("unit", "hn-rmyy", "有 4 台无线 AP；包头第十八条只适用于包头")
+    b.make_terminals()
+    t = b.t
+    t("hn-rmyy-0004")["software"] = ["WPS Office", "360安全卫士", "向日葵"]
+    inv.ok("terminal", "hn-rmyy-0004", "装有向日葵；包头第四十二条（八）只适用于包头，河南不报告")
+
+    clouds = [
+        {"id": "hn-cloud", "name": "河南省政务云(省级平台)", "region": "410000", "kind": "government",
+         "mlps": {"level": 3, "filed": "2019-06-01", "last_assessment": "2026-04-20", "result": "pass"},
+         "crypto": {"required": True, "last_evaluation": "2026-03-10", "result": "pass"},
+         "security_assessment": "2026-02-01", "dr": "two-sites-three-centers"},
+        {"id": "hn-zz-cloud", "name": "郑州市政务云节点", "region": "410100", "kind": "government",
+         "mlps": {"level": 3, "filed": "2020-05-01", "last_assessment": "2026-05-28", "result": "pass"},
+         "crypto": {"required": True, "last_evaluation": "2026-06-02", "result": "basic-pass"},
+         "security_assessment": "2025-11-15", "dr": "two-sites-three-centers"},
+        {"id": "hn-ly-cloud", "name": "洛阳市政务云节点", "region": "410300", "kind": "government",
+         "mlps": {"level": 3, "filed": "2021-03-01", "last_assessment": "2026-03-30", "result": "pass"},
+         "crypto": {"required": True, "last_evaluation": "2026-04-15", "result": "pass"},
+         "security_assessment": "2025-12-20", "dr": "remote"},
+        {"id": "hn-xy-cloud", "name": "信阳市政务云节点", "region": "411500", "kind": "government",
+         "mlps": {"level": 2, "filed": "2022-08-01", "last_assessment": "2026-01-18", "result": "pass"},
+         "security_assessment": "2026-01-05", "dr": "two-sites-three-centers"},
+        {"id": "hn-zyyh-cloud", "name": "中原银行私有云", "region": "410100", "kind": "private",
+         "mlps": {"level": 3, "filed": "2020-01-10", "last_assessment": "2026-06-30", "result": "pass"},
+         "crypto": {"required": True, "last_evaluation": "2026-05-30", "result": "pass"},
+         "security_assessment": "2025-12-28", "dr": "same-city"},
+    ]
+    inv.bad("cloud", "hn-ly-cloud", "HN-DR", "政务云灾备为 remote，未形成两地三中心(豁免 2026-10-20 到期)")
+    inv.bad("cloud", "hn-xy-cloud", "HN-MLPS", "政务云按等保二级建设，要求不低于三级(豁免已于 2026-06-30 过期)")
+    inv.ok("cloud", "hn-zyyh-cloud", "同城灾备；两地三中心要求只针对政务云")
+    dcs = [
+        {"id": "hn-gat-dc", "name": "河南省公安厅数据中心", "region": "410100", "pue": "1.45", "built": "2017-04-01"},
+        {"id": "hn-rmyy-dc", "name": "河南省人民医院信息中心机房", "region": "410100", "pue": "1.62",
+         "built": "2013-11-01"},
+        {"id": "hn-ny-jf", "name": "南阳市政务服务和大数据管理局机房", "region": "411300", "pue": "1.48",
+         "built": "2016-06-01"},
+        {"id": "hn-kf-jf", "name": "开封市政务服务和大数据管理局机房", "region": "410200", "pue": "1.57",
+         "built": "2015-03-01"},
+    ]
+    inv.ok("datacenter", "hn-rmyy-dc", "PUE 1.62；PUE<1.5 是内蒙古的要求，河南不报告")
+    exits = [
+        {"id": "hn-unified", "name": "河南省电子政务外网统一互联网出口", "region": "410000", "kind": "unified"},
+        {"id": "hn-zz-unified", "name": "郑州市电子政务外网统一互联网出口", "region": "410100", "kind": "unified"},
+        {"id": "hn-ly-exit", "name": "洛阳市卫生健康委员会自建互联网出口", "region": "410300",
+         "kind": "independent"},
+    ]
+    inv.bad("exit", "hn-ly-exit", "HN-EXIT", "独立互联网出口，未纳入省市县三级统一管控(有效豁免至 2027-03-31)")
+
+    C = lambda c: ("cloud", c)
+    D = lambda d: ("datacenter", d)
+    S = b.systems.append
+    S(sys_("hn-zwfw", "河南政务服务网", "hn-zwj", C("hn-cloud"), level=3, important=True,
+           launched="2019-10-01", internet="exchange-zone"))
+    S(sys_("hn-ysb", "“豫事办”移动政务服务平台", "hn-zwj", C("hn-cloud"), level=3, important=True,
+           grade="important", launched="2020-04-01", internet="exchange-zone"))
+    S(sys_("hn-sjgx", "河南省政务数据共享交换平台", "hn-zwj", C("hn-cloud"), level=3, important=True,
+           grade="important", launched="2019-12-01"))
+    S(sys_("hn-xlgc", "河南省公共安全视频图像信息共享平台", "hn-gat", D("hn-gat-dc"), level=4,
+           important=True, cii=True, grade="core", launched="2018-09-01", assessed="2026-01-15"))
+    inv.bad("system", "hn-xlgc", "NAT-MLPS-ASSESS", "四级系统上次等级测评 2026-01-15，超过 6 个月")
+    S(sys_("hn-qmjk", "河南省全民健康信息平台", "hn-wjw", C("hn-cloud"), level=3, important=True,
+           grade="important", launched="2021-05-01"))
+    S(sys_("hn-jyzy", "河南省教育资源公共服务平台", "hn-jyt", C("hn-cloud"), level=1,
+           launched="2022-02-01", internet="exchange-zone"))
+    inv.bad("system", "hn-jyzy", "HN-MLPS", "一般政务信息系统定为等保一级，要求不低于二级")
+    S(sys_("hn-shbz", "河南省社会保障卡一卡通服务平台", "hn-rst", C("hn-cloud"), level=2,
+           important=True, launched="2022-07-01"))
+    inv.bad("system", "hn-shbz", "HN-MLPS", "重要政务信息系统定为等保二级，要求不低于三级")
+    S(sys_("hn-ysyth", "河南省预算管理一体化系统", "hn-czt", C("hn-cloud"), level=3, important=True,
+           launched="2021-01-01", changed="2026-02-01"))
+    S(sys_("hn-bdc", "河南省不动产登记信息平台", "hn-zrt", C("hn-cloud"), level=3, important=True,
+           launched="2020-08-01", assessed="2025-07-15"))
+    inv.bad("system", "hn-bdc", "NAT-MLPS-ASSESS", "三级系统上次等级测评 2025-07-15，超过 12 个月")
+    S(sys_("hn-scjg", "河南省市场监管一体化平台", "hn-scj", C("hn-cloud"), level=2, launched="2022-11-01"))
+    S(sys_("hn-ssfw", "河南法院诉讼服务平台", "hn-gy", C("hn-cloud"), level=3, launched="2020-06-01",
+           internet="exchange-zone"))
+    S(sys_("hn-hlwyy", "河南省人民医院互联网医院平台", "hn-rmyy", D("hn-rmyy-dc"), level=3,
+           launched="2021-03-01", internet="direct"))
+    inv.ok("system", "hn-hlwyy", "直接与互联网交互；包头第四十条只适用于包头")
+    S(sys_("hn-zzcsdn", "郑州城市大脑", "hn-zzdsj", C("hn-zz-cloud"), level=3, important=True,
+           launched="2025-02-01", filed="2025-04-10"))
+    inv.bad("system", "hn-zzcsdn", "NAT-MLPS-FILING", "2025-02-01 上线，2025-04-10 才备案(超过 30 日)")
+    S(sys_("hn-zzjj", "郑州市交通管理综合应用平台", "hn-zzgaj", C("hn-zz-cloud"), level=3,
+           important=True, launched="2023-04-01", crypto={"required": True}))
+    inv.bad("system", "hn-zzjj", "NAT-CRYPTO", "三级系统需密评但未开展")
+    S(sys_("hn-jswg", "金水区网格化治理平台", "hn-zzjs", C("hn-zz-cloud"), level=2, launched="2024-01-01"))
+    S(sys_("hn-lyzw", "洛阳市政务服务平台", "hn-lydsj", C("hn-ly-cloud"), level=3, important=True,
+           launched="2020-12-01", internet="exchange-zone"))
+    S(sys_("hn-lyjk", "洛阳市智慧医疗健康平台", "hn-lywjw", C("hn-ly-cloud"), level=3,
+           grade="important", launched="2022-05-01"))
+    inv.bad("system", "hn-lyjk", "NAT-DATA-RISK", "重要数据系统近 12 个月无数据安全风险评估(上次 2025-06-18)")
+    S(sys_("hn-xyzw", "信阳市一体化政务服务平台", "hn-xydsj", C("hn-xy-cloud"), level=2,
+           launched="2022-03-01"))
+    S(sys_("hn-zyzf", "中原银行政务代收付系统", "hn-zyyh", C("hn-zyyh-cloud"), level=3,
+           launched="2021-09-01"))
+    S(sys_("hn-nyzw", "南阳市一体化政务服务平台", "hn-nydsj", D("hn-ny-jf"), level=2, launched="2021-07-01"))
+    S(sys_("hn-kfzw", "开封市政务服务平台", "hn-kfdsj", D("hn-kf-jf"), level=2, launched="2020-10-01"))
+    gov = sum(1 for s in b.systems if s["hosting"][0] == "cloud" and s["hosting"][1] in
+              ("hn-cloud", "hn-zz-cloud", "hn-ly-cloud", "hn-xy-cloud"))
+    share = "%d/%d = %.1f%%" % (gov, len(b.systems), 100.0 * gov / len(b.systems))
+    inv.bad("inventory", "inventory", "HN-CLOUD-SHARE", "政务云承载的系统占比 %s，低于 80%%" % share)
+
+    alerts = [("hn-zwj-0003", "2026-06-05T10:20:00+08:00", True, "弱口令告警, 已整改"),
+              ("hn-gat-0002", "2026-06-18T23:10:00+08:00", True, "暴力破解告警, 已封禁源地址"),
+              ("hn-wjw-0005", "2026-07-01T09:30:00+08:00", True, "病毒告警, 已隔离"),
+              ("hn-zzdsj-0004", "2026-07-09T15:45:00+08:00", True, "木马外联告警, 已处置"),
+              ("hn-zzjs-0002", "2026-07-22T11:00:00+08:00", False, "端口扫描告警"),
+              ("hn-lydsj-0006", "2026-08-02T10:10:00+08:00", True, "挖矿行为告警"),
+              ("hn-lywjw-0001", "2026-08-12T14:25:00+08:00", False, "违规外联告警"),
+              ("hn-lywjw-0001", "2026-08-13T09:40:00+08:00", False, "违规外联告警"),
+              ("hn-lywjw-0001", "2026-08-15T16:05:00+08:00", False, "违规外联告警"),
+              ("hn-nydsj-0003", "2026-08-28T08:50:00+08:00", True, "病毒告警"),
+              ("hn-xydsj-0002", "2026-09-04T13:15:00+08:00", True, "钓鱼邮件告警"),
+              ("hn-rmyy-0004", "2026-09-11T20:30:00+08:00", False, "远程控制软件告警"),
+              ("hn-xcdsj-0001", "2026-09-19T10:00:00+08:00", True, "弱口令告警"),
+              ("hn-kfdsj-0005", "2026-09-24T15:35:00+08:00", True, "病毒告警"),
+              ("hn-zyyh-0002", "2026-09-28T09:05:00+08:00", True, "钓鱼邮件告警")]
+    notices = [("hn-lywjw", "2025-11-20T10:00:00+08:00", "违规外联风险通知"),
+               ("hn-lywjw", "2026-03-12T10:00:00+08:00", "违规外联风险通知"),
+               ("hn-lywjw", "2026-08-20T10:00:00+08:00", "违规外联风险通知"),
+               ("hn-zzjs", "2026-07-25T09:00:00+08:00", "高危端口暴露风险通知"),
+               ("hn-rmyy", "2026-09-12T09:30:00+08:00", "远程控制软件风险通知")]
+    light_events(b, None, alerts, notices)
+    inv.ok("unit", "hn-lywjw", "同一 IP 一周内 3 次未处理告警、12 个月内 3 次风险通知；包头规则不适用于河南")
+    for sid, at in (("hn-ysb", "2026-04-08T09:00:00+08:00"), ("hn-sjgx", "2026-05-14T09:00:00+08:00"),
+                    ("hn-xlgc", "2026-06-09T09:30:00+08:00"), ("hn-qmjk", "2026-03-19T14:00:00+08:00"),
+                    ("hn-lyjk", "2025-06-18T10:00:00+08:00")):
+        s = [x for x in b.systems if x["id"] == sid][0]
+        b.ev("data-risk-assessment", s["unit"], at, system=sid, note="数据安全风险评估")
+
+    write_common(inv, b, clouds, dcs, exits, {"units": "河南省电子政务外网接入单位 (units)", "short": "河南省"})
+    inv.write("inventory.yaml", HEADER +
+              "# 河南省电子政务外网和政务云台账 — 样例 (sample inventory of Henan province)\n"
+              "# 省级台账: 接入单位分属郑州、开封、洛阳、平顶山、安阳、新乡、焦作、许昌、南阳、信阳等市,\n"
+              "# 每个单位写自己的 region; 终端、系统、事件继承所属单位的 region。\n"
+              "inventory:%s\n"
+              "  name: 河南省电子政务外网和政务云台账(样例)\n"
+              "  region: \"410000\"\n"
+              "  level: province\n"
+              "  as_of: 2026-09-30\n" % inv.mark("inventory", "inventory"))
+    waivers = [
+        {"rule": "HN-EXIT", "target": "exit/hn-ly-exit",
+         "reason": "洛阳市卫健委互联网出口并入全省统一出口的割接计划已批复, 过渡期保留",
+         "approved_by": "李振华", "approval": "豫政务信息函〔2026〕18号", "expires": "2027-03-31",
+         "comment": "有效豁免 (valid until 2027-03-31)"},
+        {"rule": "HN-MLPS", "target": "cloud/hn-xy-cloud",
+         "reason": "信阳市政务云节点按三级要求改造, 改造期间暂按二级运行", "approved_by": "李振华",
+         "approval": "豫政务信息函〔2025〕42号", "expires": "2026-06-30",
+         "comment": "已过期的豁免 (expired 2026-06-30)"},
+        {"rule": "HN-DR", "target": "cloud/hn-ly-cloud",
+         "reason": "郑洛协同容灾备份试点建设中, 完成后形成两地三中心", "approved_by": "王海燕",
+         "approval": "豫政务信息函〔2026〕7号", "expires": "2026-10-20",
+         "comment": "基准日后 20 天内到期 (expires within 30 days of as-of)"},
+    ]
+    write_waivers(inv, waivers, HEADER, "豁免 (waivers)")
+    write_readme(inv, "河南省电子政务外网和政务云台账(样例)",
+                 "Sample province-level inventory of Henan (河南, 410000) with units in many cities, each with its own region code; national and Henan rules apply, Inner Mongolia and Baotou rules do not.",
+                 "河南省(省级, 行政区划代码 410000)电子政务外网和政务云样例台账。接入单位分布在郑州(410100)、开封(410200)、"
+                 "洛阳(410300)、平顶山、安阳、新乡、焦作、许昌、南阳(411300)、信阳(411500)等市, 每个单位写自己的 `region`, "
+                 "终端、系统和事件继承所属单位的区划。适用国家规则和《河南省数字政府建设》相关规则; 内蒙古和包头的规则不适用"
+                 "(例如 PUE 1.62 的机房、装有向日葵的终端在这里不报告)。河南不在 189 号方案范围内, 所以没有 `tasks:`。",
+                 [("inventory.yaml", "台账头"), ("units.yaml", "接入单位"), ("terminals/<unit>.yaml", "各单位终端"),
+                  ("systems.yaml", "信息系统"), ("clouds.yaml", "政务云"), ("datacenters.yaml", "机房"),
+                  ("exits.yaml", "互联网出口"), ("events.yaml", "事件"), ("waivers.yaml", "豁免")],
+                 "- `HN-EXIT` → `exit/hn-ly-exit`: 有效至 2027-03-31, 报告为 waived。\n"
+                 "- `HN-MLPS` → `cloud/hn-xy-cloud`: 2026-06-30 已过期, 仍为 open。\n"
+                 "- `HN-DR` → `cloud/hn-ly-cloud`: 2026-10-20 到期(基准日后 20 天), 目前 waived。",
+                 "- `HN-CLOUD-SHARE` 是全台账规则, 对象为 `inventory/inventory`, 标注在 `inventory.yaml` 的 `inventory:` 行。\n"
+                 "- 只统计 `kind: government` 的云; 中原银行私有云与自建机房上的系统不计入政务云。")
+    return inv
+
+
 # BUILDERS
 
 
