@@ -102,6 +102,9 @@ public struct DiagnosticList: Error, Sendable {
 extension Diagnostic {
     /// Levenshtein-based "did you mean" among candidates (nil when nothing is close).
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        if word.count >= 3, let extended = candidates.first(where: { $0.hasPrefix(word) || word.hasPrefix($0) && $0.count >= 3 }) {
+            return extended
+        }
         var best: (String, Int)?
         let limit = max(1, min(3, word.count / 3 + 1))
         for candidate in candidates {

@@ -59,14 +59,16 @@ public struct InventoryLoader: Sendable {
             let m = mark ?? o.mark
             return SourceLocation(file: files[o.file], line: Int(m.line), column: Int(m.column))
         }
-        if headers.isEmpty {
+        // A file that did not parse may well hold the header: say nothing of it then.
+        let unreadable = problems.contains { $0.step == "load" }
+        if headers.isEmpty, !unreadable {
             problems.append(Diagnostic(zh: "没有找到 inventory: 头部（台账名称、region、level）；请在某个文件中加上", en: "no inventory: header (name, region, level) was found; add one to a file", at: SourceLocation(file: files.first ?? path, line: 1, column: 1), step: "validate"))
         }
         for extra in headers.dropFirst() {
             let first = at(headers[0])
             problems.append(Diagnostic(zh: "inventory: 头部只能出现一次（第一次在 \(first.description)）", en: "the inventory: header may appear only once (first at \(first.description))", at: at(extra), step: "validate"))
         }
-        guard let header = headers.first, problems.isEmpty || !headers.isEmpty else {
+        guard let header = headers.first else {
             throw DiagnosticList(problems, cap: cap)
         }
         let inventory = Inventory(root: path, files: files, header: header, objects: objects)

@@ -136,6 +136,16 @@ public struct Instant: Sendable, Hashable, Comparable {
     public static func < (a: Instant, b: Instant) -> Bool {
         (a.seconds, a.nanos) < (b.seconds, b.nanos)
     }
+
+    /// Two instants are equal when they are the same moment, whatever offset they were written in.
+    public static func == (a: Instant, b: Instant) -> Bool {
+        a.seconds == b.seconds && a.nanos == b.nanos
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(seconds)
+        hasher.combine(nanos)
+    }
 }
 
 /// A decoded, validated field value.
