@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], swiftSettings: strict),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "YAML"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["yunwang"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["yunwang", "YAML", "JSON"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
