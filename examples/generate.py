@@ -716,24 +716,26 @@ def build_baotou():
         {"id": "bt-cloud", "name": "包头市政务云", "kind": "government",
          "mlps": {"level": 3, "filed": "2021-05-10", "last_assessment": "2026-05-10", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-04-01", "result": "pass"},
-         "security_assessment": "2025-12-01", "dr": "remote"},
+         "security_assessment": "2025-12-01", "dr": "two-sites-three-centers"},
         {"id": "bt-xcy", "name": "包头市信创云", "kind": "government",
          "mlps": {"level": 3, "filed": "2023-09-01", "last_assessment": "2026-06-20", "result": "basic-pass"},
          "crypto": {"required": True, "last_evaluation": "2026-06-28", "result": "pass"},
-         "security_assessment": "2026-03-15", "dr": "same-city"},
+         "security_assessment": "2026-03-15", "dr": "two-sites-three-centers"},
         {"id": "bt-gxq-cloud", "name": "包头稀土高新区政务云节点", "kind": "government",
          "mlps": {"level": 3, "filed": "2022-04-01", "last_assessment": "2026-01-20", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-01-28", "result": "basic-pass"},
          "dr": "none"},
         {"id": "bt-ali", "name": "阿里云公共云(华北3 张家口)", "kind": "public", "region": "130700",
-         "mlps": {"level": 3, "filed": "2019-04-01", "last_assessment": "2026-07-01", "result": "pass"},
+         "mlps": {"level": 3, "filed": "2019-04-01", "last_assessment": "2025-08-01", "result": "pass"},
          "security_assessment": "2025-11-20", "dr": "remote"},
     ]
     clouds.append({"id": "bt-gaj-cloud", "name": "包头市公安局视频专有云", "kind": "private",
                    "crypto": {"required": True}, "security_assessment": "2026-02-10", "dr": "same-city"})
+    inv.bad("cloud", "bt-ali", "NAT-MLPS-CLOUD", "三级云平台上次等级测评 2025-08-01，超过 12 个月")
     inv.bad("cloud", "bt-gaj-cloud", "BT-40-CLOUD-MLPS", "云平台未办理等级保护定级备案")
     inv.bad("cloud", "bt-gaj-cloud", "BT-40-CLOUD-CRYPTO", "云平台需密评但无密评记录")
     inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-ASSESS", "政务云未通过云计算服务安全评估(无评估记录)")
+    inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-DR", "政务云无灾备(dr: none)，未形成两地三中心")
     dcs = [
         {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01"},
         {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01"},
@@ -760,12 +762,13 @@ def build_baotou():
            important=True, launched="2025-04-01"))
     S(sys_("bt-xlgc", "包头市公共安全视频图像信息共享平台", "bt-gaj", D("bt-gaj-dc"), level=4,
            important=True, cii=True, grade="important", launched="2019-08-01",
-           assessed="2026-05-12"))
+           assessed="2026-03-20"))
+    inv.bad("system", "bt-xlgc", "NAT-MLPS-L4", "四级系统上次等级测评 2026-03-20，超过 6 个月")
     S(sys_("bt-crj", "包头市出入境业务预约系统", "bt-gaj", C("bt-cloud"), level=2,
            launched="2023-02-01", internet="exchange-zone"))
     S(sys_("bt-qmjk", "包头市全民健康信息平台", "bt-wjw", C("bt-xcy"), level=3, important=True,
            grade="important", launched="2021-12-01"))
-    inv.bad("system", "bt-qmjk", "NAT-DATA-RISK", "重要数据系统近 12 个月无数据安全风险评估(上次 2025-08-15)")
+    inv.bad("unit", "bt-wjw", "NAT-DATA-RISK", "有重要数据系统 bt-qmjk，近 12 个月无数据安全风险评估(上次 2025-08-15)")
     S(sys_("bt-hlwyy", "包头市中心医院互联网医院平台", "bt-zxyy", C("bt-cloud"), level=3,
            launched="2023-05-01", internet="direct"))
     inv.bad("system", "bt-hlwyy", "BT-40-EXCHANGE", "与互联网直接交互，未经安全交换区(豁免 2026-10-15 到期)")
@@ -778,13 +781,14 @@ def build_baotou():
     S(sys_("bt-shbz", "包头市社会保障卡综合业务系统", "bt-rsj", C("bt-cloud"), level=3,
            important=True, grade="important", launched="2020-06-01"))
     S(sys_("bt-jyfw", "包头市公共就业服务平台", "bt-rsj", C("bt-cloud"), level=2,
-           launched="2022-10-01", internet="exchange-zone"))
+           launched="2022-10-01", internet="exchange-zone", result="fail"))
+    inv.bad("system", "bt-jyfw", "NAT-MLPS-RESULT", "等级测评结论为不符合(fail)")
     S(sys_("bt-ysyth", "包头市预算管理一体化系统", "bt-czj", C("bt-xcy"), level=3, important=True,
            launched="2022-01-10", changed="2026-05-10", filing="2021-12-20"))
     inv.bad("system", "bt-ysyth", "BT-29-CHANGE", "2026-05-10 变更后未重新备案(仅有上线前备案 2021-12-20)")
     S(sys_("bt-bdc", "包头市不动产登记信息管理平台", "bt-zrj", C("bt-cloud"), level=3,
            important=True, launched="2020-03-01", assessed="2025-08-20"))
-    inv.bad("system", "bt-bdc", "NAT-MLPS-ASSESS", "三级系统上次等级测评 2025-08-20，超过 12 个月")
+    inv.bad("system", "bt-bdc", "NAT-MLPS-L3", "三级系统上次等级测评 2025-08-20，超过 12 个月")
     S(sys_("bt-gtkj", "包头市国土空间基础信息平台", "bt-zrj", C("bt-xcy"), level=3, important=True,
            grade="important", launched="2023-07-01"))
     S(sys_("bt-hjjc", "包头市生态环境监测监控平台", "bt-sthj", C("bt-cloud"), level=2,
@@ -799,19 +803,21 @@ def build_baotou():
     S(sys_("bt-yjzh", "包头市应急指挥综合业务系统", "bt-yjj", C("bt-xcy"), level=3, important=True,
            launched="2025-06-01", crypto={"required": True}))
     inv.bad("system", "bt-yjzh", "BT-40-CRYPTO", "需密评但无密评记录")
-    inv.bad("system", "bt-yjzh", "NAT-CRYPTO", "三级系统需密评但未开展")
+    inv.bad("system", "bt-yjzh", "NAT-CRYPTO-EVAL", "三级系统需密评但未开展")
     S(sys_("bt-aqsc", "包头市安全生产监管执法系统", "bt-yjj", C("bt-cloud"), level=2,
            launched="2021-03-01"))
     b.systems[-1]["backup"]["last_restore_test"] = "2025-06-30"
     inv.bad("system", "bt-aqsc", "BT-30-RESTORE", "最近一次备份恢复测试 2025-06-30，超过 12 个月")
     S(sys_("bt-ssfw", "包头市中级人民法院诉讼服务平台", "bt-zy", C("bt-cloud"), level=3,
-           launched="2022-12-01", internet="exchange-zone"))
+           launched="2022-12-01", internet="exchange-zone",
+           crypto={"required": True, "last_evaluation": "2025-07-20", "result": "pass"}))
+    inv.bad("system", "bt-ssfw", "NAT-CRYPTO-YEARLY", "三级系统上次密评 2025-07-20，超过 12 个月")
     S(sys_("bt-kqwg", "昆都仑区网格化社会治理平台", "bt-kq", C("bt-cloud"), level=2,
            launched="2024-03-01", mlps=False))
     inv.bad("system", "bt-kqwg", "BT-40-MLPS", "未办理等级保护定级备案")
-    inv.bad("system", "bt-kqwg", "NAT-MLPS-FILING", "上线后 30 日内未办理等保备案")
     S(sys_("bt-szqs", "青山区数字青山城市运行平台", "bt-qs", C("bt-gxq-cloud"), level=2,
-           launched="2025-02-01"))
+           launched="2025-02-01", filed="2025-04-15"))
+    inv.bad("system", "bt-szqs", "NAT-MLPS-FILING", "2025-02-01 上线，2025-04-15 才办理等保备案(超过 30 日)")
     S(sys_("bt-dhsq", "东河区社区综合服务平台", "bt-dh", C("bt-xcy"), level=2, launched="2024-11-01"))
     S(sys_("bt-tynm", "土默特右旗智慧农牧业服务平台", "bt-tyq", C("bt-cloud"), level=2,
            launched="2023-09-01", filing=""))
@@ -821,7 +827,8 @@ def build_baotou():
     S(sys_("bt-dmmq", "达茂旗牧区草原生态监测系统", "bt-dmq", D("bt-tyq-jf"), level=2, launched=None))
     inv.ok("system", "bt-dmmq", "尚未上线(无 launched)，备案/测评类规则不适用")
     S(sys_("bt-kaq", "白云鄂博矿区矿山安全监测系统", "bt-bykq", D("bt-dc1"), level=2,
-           launched="2020-09-01"))
+           launched="2025-08-01"))
+    inv.bad("system", "bt-kaq", "NM-NEW-ON-CLOUD", "2025-08-01 新上线的系统部署在自建机房，未部署到政务云")
 
     # ---------------- events
     for k, u in enumerate(b.units):
@@ -868,6 +875,8 @@ def build_baotou():
         s = [x for x in b.systems if x["id"] == sid][0]
         b.ev("data-risk-assessment", s["unit"], at, system=sid, note="数据安全风险评估")
 
+    b.ev("risk-assessment", "bt-gaj", "2026-04-22T09:00:00+08:00", system="bt-xlgc",
+         note="关键信息基础设施年度网络安全检测评估")
     # ---------------- write
     b.write_units("units.yaml", H, "包头市电子政务外网接入单位 (units)")
     b.write_terminals_per_unit(HEADER2, "包头市")
@@ -1016,15 +1025,18 @@ def build_xingan():
         {"id": "xa-cloud", "name": "兴安盟政务云(信创云)", "kind": "government",
          "mlps": {"level": 3, "filed": "2022-06-01", "last_assessment": "2026-06-05", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-05-20", "result": "pass"},
-         "security_assessment": "2026-01-12", "dr": "remote"},
+         "security_assessment": "2026-01-12", "dr": "two-sites-three-centers"},
         {"id": "xa-kyqq-cloud", "name": "科尔沁右翼前旗政务云节点", "region": "152221", "kind": "government",
          "mlps": {"level": 3, "filed": "2021-09-01", "last_assessment": "2025-12-10", "result": "basic-pass"},
          "crypto": {"required": True, "last_evaluation": "2025-12-20", "result": "pass"}, "dr": "same-city"},
         {"id": "xa-tyy", "name": "天翼云(内蒙古和林格尔节点)", "region": "150123", "kind": "public",
-         "mlps": {"level": 3, "filed": "2020-03-01", "last_assessment": "2026-03-01", "result": "pass"},
+         "mlps": {"level": 3, "filed": "2020-03-01", "last_assessment": "2025-05-01", "result": "pass"},
          "security_assessment": "2025-10-01", "dr": "remote"},
     ]
     inv.bad("cloud", "xa-kyqq-cloud", "NM-CLOUD-ASSESS", "政务云未通过云计算服务安全评估(豁免已于 2026-07-31 过期)")
+    inv.bad("cloud", "xa-kyqq-cloud", "NM-CLOUD-DR", "政务云仅同城灾备，未形成两地三中心")
+    inv.bad("cloud", "xa-kyqq-cloud", "XA-CLOUD-DR", "政务云仅同城灾备，未建设异地灾备")
+    inv.bad("cloud", "xa-tyy", "NAT-MLPS-CLOUD", "三级云平台上次等级测评 2025-05-01，超过 12 个月")
     dcs = [
         {"id": "xa-dc1", "name": "兴安盟云计算中心", "pue": "1.38", "built": "2020-08-01"},
         {"id": "xa-gaj-dc", "name": "兴安盟公安局机房", "pue": "1.55", "built": "2014-05-01"},
@@ -1051,7 +1063,7 @@ def build_xingan():
     S(sys_("xa-qmjk", "兴安盟全民健康信息平台", "xa-wjw", C("xa-cloud"), level=3, important=True,
            launched="2022-04-01", assessed="2025-06-10"))
     inv.bad("system", "xa-qmjk", "XA-MLPS", "政务云上的三级系统等级测评过期(上次 2025-06-10)")
-    inv.bad("system", "xa-qmjk", "NAT-MLPS-ASSESS", "三级系统上次等级测评 2025-06-10，超过 12 个月")
+    inv.bad("system", "xa-qmjk", "NAT-MLPS-L3", "三级系统上次等级测评 2025-06-10，超过 12 个月")
     S(sys_("xa-jyzy", "兴安盟智慧教育云平台", "xa-jyj", C("xa-tyy"), level=2, launched="2023-08-01",
            internet="exchange-zone"))
     inv.ok("system", "xa-jyzy", "部署在公有云上，但非重要系统、一般数据")
@@ -1062,30 +1074,33 @@ def build_xingan():
            grade="important", launched="2021-11-01",
            crypto={"required": True, "last_evaluation": "2025-05-01", "result": "pass"}))
     inv.bad("system", "xa-shbz", "XA-CRYPTO", "政务云上的系统密评过期(上次 2025-05-01)")
-    inv.bad("system", "xa-shbz", "NAT-CRYPTO", "三级系统密评超过一年(上次 2025-05-01)")
+    inv.bad("system", "xa-shbz", "NAT-CRYPTO-YEARLY", "三级系统密评超过一年(上次 2025-05-01)")
     S(sys_("xa-czyth", "兴安盟预算管理一体化系统", "xa-czj", C("xa-cloud"), level=3, important=True,
            launched="2022-01-01",
            crypto={"required": True, "last_evaluation": "2026-03-15", "result": "fail"}))
     inv.bad("system", "xa-czyth", "XA-CRYPTO", "密评结论不通过(2026-03-15；豁免 2026-10-18 到期)")
-    inv.bad("system", "xa-czyth", "NAT-CRYPTO", "密评结论不通过(2026-03-15)")
+    inv.bad("system", "xa-czyth", "NAT-CRYPTO-EVAL", "密评结论不通过(2026-03-15)")
     S(sys_("xa-bdc", "兴安盟不动产登记信息平台", "xa-zrj", C("xa-cloud"), level=3, important=True,
            launched="2020-07-01"))
     S(sys_("xa-hbjc", "兴安盟生态环境监测平台", "xa-sthj", C("xa-cloud"), level=2,
            launched="2024-05-01", mlps=False))
     inv.bad("system", "xa-hbjc", "XA-MLPS", "政务云上的系统未定级备案")
-    inv.bad("system", "xa-hbjc", "NAT-MLPS-FILING", "上线后 30 日内未办理等保备案")
     S(sys_("xa-scjg", "兴安盟市场监管综合业务系统", "xa-scj", D("xa-dc1"), level=3,
            launched="2021-06-01", assessed="2025-07-01"))
-    inv.bad("system", "xa-scjg", "NAT-MLPS-ASSESS", "三级系统上次等级测评 2025-07-01，超过 12 个月(机房部署, 兴安盟政务云规则不适用)")
+    inv.bad("system", "xa-scjg", "NAT-MLPS-L3", "三级系统上次等级测评 2025-07-01，超过 12 个月(机房部署, 兴安盟政务云规则不适用)")
     S(sys_("xa-nmyw", "兴安盟智慧农牧业服务平台", "xa-nmj", D("xa-dc1"), level=2,
            launched="2025-03-01", filed="2025-05-20"))
     inv.bad("system", "xa-nmyw", "NAT-MLPS-FILING", "2025-03-01 上线，2025-05-20 才备案(超过 30 日)")
-    S(sys_("xa-szda", "兴安盟数字档案管理系统", "xa-daj", C("xa-cloud"), level=2, launched="2023-12-01"))
+    inv.bad("system", "xa-nmyw", "NM-NEW-ON-CLOUD", "2025-03-01 新上线的系统部署在自建机房，未部署到政务云")
+    S(sys_("xa-szda", "兴安盟数字档案管理系统", "xa-daj", C("xa-cloud"), level=2, launched="2023-12-01",
+           result="fail"))
+    inv.bad("system", "xa-szda", "XA-MLPS", "政务云上的系统等级测评结论为不符合(fail)")
+    inv.bad("system", "xa-szda", "NAT-MLPS-RESULT", "等级测评结论为不符合(fail)")
     S(sys_("xa-ssfw", "兴安盟中级人民法院诉讼服务平台", "xa-zy", C("xa-cloud"), level=3,
            launched="2022-06-01", internet="exchange-zone"))
     S(sys_("xa-hlwyy", "兴安盟人民医院互联网医院平台", "xa-rmyy", C("xa-cloud"), level=3,
            grade="important", launched="2023-10-01", internet="exchange-zone"))
-    inv.bad("system", "xa-hlwyy", "NAT-DATA-RISK", "重要数据系统近 12 个月无数据安全风险评估(上次 2025-07-20)")
+    inv.bad("unit", "xa-rmyy", "NAT-DATA-RISK", "有重要数据系统 xa-hlwyy，近 12 个月无数据安全风险评估(上次 2025-07-20)")
     S(sys_("xa-wlhtwg", "乌兰浩特市基层治理网格化平台", "xa-wlht", C("xa-cloud"), level=2,
            launched="2024-07-01"))
     S(sys_("xa-aesly", "阿尔山市智慧旅游服务平台", "xa-aes", C("xa-tyy"), level=2,
@@ -1121,6 +1136,10 @@ def build_xingan():
                ("xa-rmyy", "2026-09-10T09:30:00+08:00", "勒索病毒风险通知"),
                ("xa-aes", "2026-09-16T11:00:00+08:00", "远程控制软件风险通知")]
     light_events(b, None, alerts, notices)
+    b.events = [e for e in b.events if not (e["unit"] == "xa-tq-yac" and e["type"] == "drill")]
+    inv.bad("unit", "xa-tq-yac", "XA-DRILL", "近 12 个月未开展应急演练")
+    b.ev("risk-assessment", "xa-gaj", "2026-05-26T09:00:00+08:00", system="xa-xlgc",
+         note="关键信息基础设施年度网络安全检测评估")
     inv.ok("unit", "xa-zlt", "同一 IP 一周内 3 次未处理告警、12 个月内 3 次风险通知；包头第四十三条、第四十五条只适用于包头")
     for sid, at in (("xa-dsj", "2026-04-22T09:00:00+08:00"), ("xa-xlgc", "2026-06-18T09:00:00+08:00"),
                     ("xa-shbz", "2026-05-12T14:00:00+08:00"), ("xa-hlwyy", "2025-07-20T10:00:00+08:00")):
@@ -1222,7 +1241,7 @@ def build_henan():
         {"id": "hn-zz-cloud", "name": "郑州市政务云节点", "region": "410100", "kind": "government",
          "mlps": {"level": 3, "filed": "2020-05-01", "last_assessment": "2026-05-28", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-06-02", "result": "basic-pass"},
-         "security_assessment": "2025-11-15", "dr": "two-sites-three-centers"},
+         "dr": "two-sites-three-centers"},
         {"id": "hn-ly-cloud", "name": "洛阳市政务云节点", "region": "410300", "kind": "government",
          "mlps": {"level": 3, "filed": "2021-03-01", "last_assessment": "2026-03-30", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-04-15", "result": "pass"},
@@ -1231,13 +1250,15 @@ def build_henan():
          "mlps": {"level": 2, "filed": "2022-08-01", "last_assessment": "2026-01-18", "result": "pass"},
          "security_assessment": "2026-01-05", "dr": "two-sites-three-centers"},
         {"id": "hn-zyyh-cloud", "name": "中原银行私有云", "region": "410100", "kind": "private",
-         "mlps": {"level": 3, "filed": "2020-01-10", "last_assessment": "2026-06-30", "result": "pass"},
+         "mlps": {"level": 3, "filed": "2020-01-10", "last_assessment": "2025-06-30", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-05-30", "result": "pass"},
          "security_assessment": "2025-12-28", "dr": "same-city"},
     ]
-    inv.bad("cloud", "hn-ly-cloud", "HN-DR", "政务云灾备为 remote，未形成两地三中心(豁免 2026-10-20 到期)")
-    inv.bad("cloud", "hn-xy-cloud", "HN-MLPS", "政务云按等保二级建设，要求不低于三级(豁免已于 2026-06-30 过期)")
+    inv.bad("cloud", "hn-ly-cloud", "HN-CLOUD-DR", "政务云灾备为 remote，未形成两地三中心(豁免 2026-10-20 到期)")
+    inv.bad("cloud", "hn-xy-cloud", "HN-MLPS-CLOUD", "政务云按等保二级建设，要求不低于三级(豁免已于 2026-06-30 过期)")
     inv.ok("cloud", "hn-zyyh-cloud", "同城灾备；两地三中心要求只针对政务云")
+    inv.bad("cloud", "hn-zyyh-cloud", "NAT-MLPS-CLOUD", "三级云平台上次等级测评 2025-06-30，超过 12 个月")
+    inv.bad("cloud", "hn-zz-cloud", "HN-CLOUD-ASSESS", "政务云无云计算服务安全评估记录")
     dcs = [
         {"id": "hn-gat-dc", "name": "河南省公安厅数据中心", "region": "410100", "pue": "1.45", "built": "2017-04-01"},
         {"id": "hn-rmyy-dc", "name": "河南省人民医院信息中心机房", "region": "410100", "pue": "1.62",
@@ -1254,7 +1275,7 @@ def build_henan():
         {"id": "hn-ly-exit", "name": "洛阳市卫生健康委员会自建互联网出口", "region": "410300",
          "kind": "independent"},
     ]
-    inv.bad("exit", "hn-ly-exit", "HN-EXIT", "独立互联网出口，未纳入省市县三级统一管控(有效豁免至 2027-03-31)")
+    inv.bad("exit", "hn-ly-exit", "HN-EXIT-UNIFIED", "独立互联网出口，未纳入省市县三级统一管控(有效豁免至 2027-03-31)")
 
     C = lambda c: ("cloud", c)
     D = lambda d: ("datacenter", d)
@@ -1267,44 +1288,54 @@ def build_henan():
            grade="important", launched="2019-12-01"))
     S(sys_("hn-xlgc", "河南省公共安全视频图像信息共享平台", "hn-gat", D("hn-gat-dc"), level=4,
            important=True, cii=True, grade="core", launched="2018-09-01", assessed="2026-01-15"))
-    inv.bad("system", "hn-xlgc", "NAT-MLPS-ASSESS", "四级系统上次等级测评 2026-01-15，超过 6 个月")
+    inv.bad("system", "hn-xlgc", "NAT-MLPS-L4", "四级系统上次等级测评 2026-01-15，超过 6 个月")
+    inv.bad("system", "hn-xlgc", "NAT-CII-RISK", "关键信息基础设施近 12 个月无网络安全风险评估")
+    inv.bad("system", "hn-xlgc", "HN-CLOUD-HOSTING", "部署在公安厅自建数据中心，未上政务云")
     S(sys_("hn-qmjk", "河南省全民健康信息平台", "hn-wjw", C("hn-cloud"), level=3, important=True,
            grade="important", launched="2021-05-01"))
     S(sys_("hn-jyzy", "河南省教育资源公共服务平台", "hn-jyt", C("hn-cloud"), level=1,
            launched="2022-02-01", internet="exchange-zone"))
-    inv.bad("system", "hn-jyzy", "HN-MLPS", "一般政务信息系统定为等保一级，要求不低于二级")
+    inv.bad("system", "hn-jyzy", "HN-MLPS-SYSTEM", "一般政务信息系统定为等保一级，要求不低于二级")
     S(sys_("hn-shbz", "河南省社会保障卡一卡通服务平台", "hn-rst", C("hn-cloud"), level=2,
            important=True, launched="2022-07-01"))
-    inv.bad("system", "hn-shbz", "HN-MLPS", "重要政务信息系统定为等保二级，要求不低于三级")
+    inv.bad("system", "hn-shbz", "HN-MLPS-SYSTEM", "重要政务信息系统定为等保二级，要求不低于三级")
     S(sys_("hn-ysyth", "河南省预算管理一体化系统", "hn-czt", C("hn-cloud"), level=3, important=True,
-           launched="2021-01-01", changed="2026-02-01"))
+           launched="2021-01-01", changed="2026-02-01",
+           crypto={"required": True, "last_evaluation": "2025-08-01", "result": "pass"}))
+    inv.bad("system", "hn-ysyth", "NAT-CRYPTO-YEARLY", "三级系统上次密评 2025-08-01，超过 12 个月")
     S(sys_("hn-bdc", "河南省不动产登记信息平台", "hn-zrt", C("hn-cloud"), level=3, important=True,
            launched="2020-08-01", assessed="2025-07-15"))
-    inv.bad("system", "hn-bdc", "NAT-MLPS-ASSESS", "三级系统上次等级测评 2025-07-15，超过 12 个月")
-    S(sys_("hn-scjg", "河南省市场监管一体化平台", "hn-scj", C("hn-cloud"), level=2, launched="2022-11-01"))
+    inv.bad("system", "hn-bdc", "NAT-MLPS-L3", "三级系统上次等级测评 2025-07-15，超过 12 个月")
+    S(sys_("hn-scjg", "河南省市场监管一体化平台", "hn-scj", C("hn-cloud"), level=2, launched="2022-11-01",
+           result="fail"))
+    inv.bad("system", "hn-scjg", "NAT-MLPS-RESULT", "等级测评结论为不符合(fail)")
     S(sys_("hn-ssfw", "河南法院诉讼服务平台", "hn-gy", C("hn-cloud"), level=3, launched="2020-06-01",
            internet="exchange-zone"))
     S(sys_("hn-hlwyy", "河南省人民医院互联网医院平台", "hn-rmyy", D("hn-rmyy-dc"), level=3,
            launched="2021-03-01", internet="direct"))
     inv.ok("system", "hn-hlwyy", "直接与互联网交互；包头第四十条只适用于包头")
+    inv.bad("system", "hn-hlwyy", "HN-CLOUD-HOSTING", "部署在医院自建机房，未上政务云")
     S(sys_("hn-zzcsdn", "郑州城市大脑", "hn-zzdsj", C("hn-zz-cloud"), level=3, important=True,
            launched="2025-02-01", filed="2025-04-10"))
     inv.bad("system", "hn-zzcsdn", "NAT-MLPS-FILING", "2025-02-01 上线，2025-04-10 才备案(超过 30 日)")
     S(sys_("hn-zzjj", "郑州市交通管理综合应用平台", "hn-zzgaj", C("hn-zz-cloud"), level=3,
            important=True, launched="2023-04-01", crypto={"required": True}))
-    inv.bad("system", "hn-zzjj", "NAT-CRYPTO", "三级系统需密评但未开展")
+    inv.bad("system", "hn-zzjj", "NAT-CRYPTO-EVAL", "三级系统需密评但未开展")
     S(sys_("hn-jswg", "金水区网格化治理平台", "hn-zzjs", C("hn-zz-cloud"), level=2, launched="2024-01-01"))
     S(sys_("hn-lyzw", "洛阳市政务服务平台", "hn-lydsj", C("hn-ly-cloud"), level=3, important=True,
            launched="2020-12-01", internet="exchange-zone"))
     S(sys_("hn-lyjk", "洛阳市智慧医疗健康平台", "hn-lywjw", C("hn-ly-cloud"), level=3,
            grade="important", launched="2022-05-01"))
-    inv.bad("system", "hn-lyjk", "NAT-DATA-RISK", "重要数据系统近 12 个月无数据安全风险评估(上次 2025-06-18)")
+    inv.bad("unit", "hn-lywjw", "NAT-DATA-RISK", "有重要数据系统 hn-lyjk，近 12 个月无数据安全风险评估(上次 2025-06-18)")
     S(sys_("hn-xyzw", "信阳市一体化政务服务平台", "hn-xydsj", C("hn-xy-cloud"), level=2,
            launched="2022-03-01"))
     S(sys_("hn-zyzf", "中原银行政务代收付系统", "hn-zyyh", C("hn-zyyh-cloud"), level=3,
            launched="2021-09-01"))
+    inv.bad("system", "hn-zyzf", "HN-CLOUD-HOSTING", "部署在银行私有云，未上政务云")
     S(sys_("hn-nyzw", "南阳市一体化政务服务平台", "hn-nydsj", D("hn-ny-jf"), level=2, launched="2021-07-01"))
+    inv.bad("system", "hn-nyzw", "HN-CLOUD-HOSTING", "部署在自建机房，未上政务云")
     S(sys_("hn-kfzw", "开封市政务服务平台", "hn-kfdsj", D("hn-kf-jf"), level=2, launched="2020-10-01"))
+    inv.bad("system", "hn-kfzw", "HN-CLOUD-HOSTING", "部署在自建机房，未上政务云")
     gov = sum(1 for s in b.systems if s["hosting"][0] == "cloud" and s["hosting"][1] in
               ("hn-cloud", "hn-zz-cloud", "hn-ly-cloud", "hn-xy-cloud"))
     share = "%d/%d = %.1f%%" % (gov, len(b.systems), 100.0 * gov / len(b.systems))
@@ -1349,15 +1380,15 @@ def build_henan():
               "  level: province\n"
               "  as_of: 2026-09-30\n" % inv.mark("inventory", "inventory"))
     waivers = [
-        {"rule": "HN-EXIT", "target": "exit/hn-ly-exit",
+        {"rule": "HN-EXIT-UNIFIED", "target": "exit/hn-ly-exit",
          "reason": "洛阳市卫健委互联网出口并入全省统一出口的割接计划已批复, 过渡期保留",
          "approved_by": "李振华", "approval": "豫政务信息函〔2026〕18号", "expires": "2027-03-31",
          "comment": "有效豁免 (valid until 2027-03-31)"},
-        {"rule": "HN-MLPS", "target": "cloud/hn-xy-cloud",
+        {"rule": "HN-MLPS-CLOUD", "target": "cloud/hn-xy-cloud",
          "reason": "信阳市政务云节点按三级要求改造, 改造期间暂按二级运行", "approved_by": "李振华",
          "approval": "豫政务信息函〔2025〕42号", "expires": "2026-06-30",
          "comment": "已过期的豁免 (expired 2026-06-30)"},
-        {"rule": "HN-DR", "target": "cloud/hn-ly-cloud",
+        {"rule": "HN-CLOUD-DR", "target": "cloud/hn-ly-cloud",
          "reason": "郑洛协同容灾备份试点建设中, 完成后形成两地三中心", "approved_by": "王海燕",
          "approval": "豫政务信息函〔2026〕7号", "expires": "2026-10-20",
          "comment": "基准日后 20 天内到期 (expires within 30 days of as-of)"},
@@ -1372,11 +1403,12 @@ def build_henan():
                  [("inventory.yaml", "台账头"), ("units.yaml", "接入单位"), ("terminals/<unit>.yaml", "各单位终端"),
                   ("systems.yaml", "信息系统"), ("clouds.yaml", "政务云"), ("datacenters.yaml", "机房"),
                   ("exits.yaml", "互联网出口"), ("events.yaml", "事件"), ("waivers.yaml", "豁免")],
-                 "- `HN-EXIT` → `exit/hn-ly-exit`: 有效至 2027-03-31, 报告为 waived。\n"
-                 "- `HN-MLPS` → `cloud/hn-xy-cloud`: 2026-06-30 已过期, 仍为 open。\n"
-                 "- `HN-DR` → `cloud/hn-ly-cloud`: 2026-10-20 到期(基准日后 20 天), 目前 waived。",
+                 "- `HN-EXIT-UNIFIED` → `exit/hn-ly-exit`: 有效至 2027-03-31, 报告为 waived。\n"
+                 "- `HN-MLPS-CLOUD` → `cloud/hn-xy-cloud`: 2026-06-30 已过期, 仍为 open。\n"
+                 "- `HN-CLOUD-DR` → `cloud/hn-ly-cloud`: 2026-10-20 到期(基准日后 20 天), 目前 waived。",
                  "- `HN-CLOUD-SHARE` 是全台账规则, 对象为 `inventory/inventory`, 标注在 `inventory.yaml` 的 `inventory:` 行。\n"
-                 "- 只统计 `kind: government` 的云; 中原银行私有云与自建机房上的系统不计入政务云。")
+                 "- 只统计 `kind: government` 的云; 中原银行私有云与自建机房上的系统不计入政务云, 它们各自还有一条 `HN-CLOUD-HOSTING`。\n"
+                 "- `HN-DRILL`(全省一年内至少一次应急演练)是全台账规则, 本台账合规, 没有预置违规。")
     return inv
 
 
