@@ -937,7 +937,8 @@ def build_baotou():
                  "- `BT-40-EXCHANGE` → `system/bt-hlwyy`: 2026-10-15 到期(基准日后 15 天内), 目前仍 waived。",
                  "- 事件类规则(BT-41、BT-43、BT-45-3)的对象是单位, 标注写在单位上; 报告位置指向最近一条计入的事件。\n"
                  "- 计划任务 (PLAN-…) 的对象是 `task/nm-2024-189/<no>`, 标注写在该任务记录行上。\n"
-                 "- 终端的病毒特征库都在基准日前 3 天内更新, 不作为预置违规。")
+                 "- `NAT-DATA-RISK` 的对象是单位(单位有重要/核心数据系统时, 12 个月内要有数据安全风险评估)。\n"
+                 "- 计划逾期的规则编号由计划引擎决定(`PLAN-…`); 这里写作 `PLAN-OVERDUE`, 若实现采用别的编号, 以实现为准。")
     return inv
 
 
@@ -1183,7 +1184,10 @@ def build_xingan():
                   ("waivers.yaml", "豁免")],
                  "- `NM-PUE` → `datacenter/xa-gaj-dc`: 有效至 2027-06-30, 报告为 waived。\n"
                  "- `NM-CLOUD-ASSESS` → `cloud/xa-kyqq-cloud`: 2026-07-31 已过期, 仍为 open。\n"
-                 "- `XA-CRYPTO` → `system/xa-czyth`: 2026-10-18 到期(基准日后 18 天), 目前 waived; 同一系统的 `NAT-CRYPTO` 未豁免。")
+                 "- `XA-CRYPTO` → `system/xa-czyth`: 2026-10-18 到期(基准日后 18 天), 目前 waived; 同一系统的 `NAT-CRYPTO-EVAL` 未豁免。",
+                 "- 兴安盟的政务云要求异地灾备(`XA-CLOUD-DR`: remote 或两地三中心), 自治区要求两地三中心(`NM-CLOUD-DR`); "
+                 "`xa-kyqq-cloud` 只有同城灾备, 两条都违反。\n"
+                 "- `NAT-DATA-RISK` 的对象是单位; 计划逾期写作 `PLAN-OVERDUE`(以计划引擎实际采用的编号为准)。")
     return inv
 
 
@@ -1408,7 +1412,8 @@ def build_henan():
                  "- `HN-CLOUD-DR` → `cloud/hn-ly-cloud`: 2026-10-20 到期(基准日后 20 天), 目前 waived。",
                  "- `HN-CLOUD-SHARE` 是全台账规则, 对象为 `inventory/inventory`, 标注在 `inventory.yaml` 的 `inventory:` 行。\n"
                  "- 只统计 `kind: government` 的云; 中原银行私有云与自建机房上的系统不计入政务云, 它们各自还有一条 `HN-CLOUD-HOSTING`。\n"
-                 "- `HN-DRILL`(全省一年内至少一次应急演练)是全台账规则, 本台账合规, 没有预置违规。")
+                 "- `HN-DRILL`(全省一年内至少一次应急演练)是全台账规则, 本台账合规, 没有预置违规。\n"
+                 "- `NAT-DATA-RISK` 的对象是单位(单位有重要/核心数据系统时, 12 个月内要有数据安全风险评估)。")
     return inv
 
 
