@@ -1,0 +1,58 @@
+// The abstract syntax tree produced by the parser. Operators are calls to functions
+// named as in cel-go (`_+_`, `_&&_`, `_?_:_`, `!_`, `-_`, `_[_]`, `@in`); macros are
+// expanded into `comprehension` and `presence` nodes.
+
+/// One expression node with its source offset (in Unicode scalars from the start).
+public struct Expr: Sendable {
+    public let offset: Int
+    public let kind: ExprKind
+    /// Height of the tree rooted here (1 for a leaf); bounded by the parser.
+    let height: Int
+
+    init(_ offset: Int, _ kind: ExprKind, height: Int) {
+        self.offset = offset
+        self.kind = kind
+        self.height = height
+    }
+}
+
+public indirect enum ExprKind: Sendable {
+    case literal(Value)
+    /// An identifier; `leadingDot` for `.name` (resolved from the root scope).
+    case ident(String, leadingDot: Bool)
+    case select(operand: Expr, field: String)
+    /// `has(operand.field)`.
+    case presence(operand: Expr, field: String)
+    /// A function call, receiver-style when `target` is set.
+    case call(target: Expr?, function: String, args: [Expr])
+    case list([Expr])
+    case map([MapEntry])
+    /// `Type{field: value}`: parses; evaluates to an error (no message types here).
+    case message(typeName: String, fields: [FieldInit])
+    case comprehension(Comprehension)
+}
+
+public struct MapEntry: Sendable {
+    public let key: Expr
+    public let value: Expr
+}
+
+public struct FieldInit: Sendable {
+    public let field: String
+    public let value: Expr
+}
+
+public enum MacroKind: String, Sendable {
+    case all, exists, existsOne = "exists_one", map, filter
+}
+
+/// An expanded comprehension macro: `range.kind(iterVar, predicate?, transform?)`.
+public struct Comprehension: Sendable {
+    public let kind: MacroKind
+    public let iterVar: String
+    public let range: Expr
+    /// The predicate of all/exists/exists_one/filter, or the filter of 3-argument map.
+    public let predicate: Expr?
+    /// The transform of map.
+    public let transform: Expr?
+}

@@ -1,0 +1,43 @@
+// Options for parsing, planning and evaluating programs.
+
+public struct CELOptions: Sendable {
+    /// The evaluation budget: comprehension iterations, function calls and bytes of
+    /// string/bytes/list growth each cost units. Exceeding it yields the error value
+    /// "cost limit exceeded".
+    public var costLimit: Int = 1_000_000
+    /// The zone of `date('YYYY-MM-DD')` and `addMonths` (UTC+8 by default).
+    public var defaultTimeZone: CELTimeZone = .chinaStandard
+    public var parser = ParserOptions()
+    public init() {}
+
+    public init(costLimit: Int = 1_000_000, defaultTimeZone: CELTimeZone = .chinaStandard) {
+        self.costLimit = costLimit
+        self.defaultTimeZone = defaultTimeZone
+    }
+}
+
+/// The mutable state of one evaluation (never shared between threads).
+final class Frame {
+    let activation: Activation
+    var locals: [Value]
+    var cost = 0
+    let limit: Int
+
+    init(activation: Activation, slots: Int, limit: Int) {
+        self.activation = activation
+        self.locals = Array(repeating: .null, count: slots)
+        self.limit = limit
+    }
+
+    /// Charges `units`; true when the budget is exhausted.
+    @inline(__always)
+    func charge(_ units: Int) -> Bool {
+        cost &+= units
+        return cost > limit
+    }
+
+    var exceeded: Bool { cost > limit }
+}
+
+/// A planned node: evaluates against a frame.
+typealias Node = @Sendable (Frame) -> Value

@@ -1,0 +1,373 @@
+// Turns an AST into a tree of closures once; evaluation then walks closures only.
+// Identifiers of comprehension variables become slot reads; global variables are looked
+// up in the activation; function overloads are resolved at plan time.
+
+struct Planner {
+    let table: FunctionTable
+    let source: [Unicode.Scalar]
+    var scope: [(name: String, slot: Int)] = []
+    var maxSlots = 0
+
+    init(table: FunctionTable, source: [Unicode.Scalar]) {
+        self.table = table
+        self.source = source
+    }
+
+    func fail(_ e: Expr, _ message: String) -> CELParseError {
+        CELParseError(source: source, offset: e.offset, message: message)
+    }
+
+    func local(_ name: String) -> Int? {
+        scope.last(where: { $0.name == name })?.slot
+    }
+
+    mutating func plan(_ e: Expr) throws(CELParseError) -> Node {
+        switch e.kind {
+        case .literal(let v):
+            return { _ in v }
+        case .ident(let name, let leadingDot):
+            if !leadingDot, let slot = local(name) {
+                return { f in f.locals[slot] }
+            }
+            return Planner.globalNode(path: [name])
+        case .select(let operand, let field):
+            if let path = identPath(e), local(path[0]) == nil {
+                return Planner.globalNode(path: path)
+            }
+            let op = try plan(operand)
+            return { f in Planner.select(op(f), field) }
+        case .presence(let operand, let field):
+            let op = try plan(operand)
+            return { f in
+                let v = op(f)
+                switch v {
+                case .map(let m): return .bool(m.get(field: field) != nil)
+                case .error: return v
+                default: return .error("invalid argument to has(): type '\(v.celType)' does not support field selection")
+                }
+            }
+        case .list(let items):
+            let nodes = try items.map { (x) throws(CELParseError) in try plan(x) }
+            return { f in
+                var out: [Value] = []
+                out.reserveCapacity(nodes.count)
+                for n in nodes {
+                    let v = n(f)
+                    if case .error = v { return v }
+                    out.append(v)
+                }
+                if f.charge(nodes.count) { return .error(.costExceeded) }
+                return .list(out)
+            }
+        case .map(let entries):
+            let keys = try entries.map { (x) throws(CELParseError) in try plan(x.key) }
+            let values = try entries.map { (x) throws(CELParseError) in try plan(x.value) }
+            return { f in Planner.buildMap(f, keys, values) }
+        case .message(let typeName, _):
+            return { _ in .error("unknown type '\(typeName)': message construction is not supported") }
+        case .comprehension(let c):
+            return try planComprehension(c)
+        case .call(let target, let function, let args):
+            return try planCall(e, target: target, function: function, args: args)
+        }
+    }
+
+    /// `a.b.c` as ["a", "b", "c"] when the expression is a chain of plain identifiers.
+    func identPath(_ e: Expr) -> [String]? {
+        switch e.kind {
+        case .ident(let n, _): return [n]
+        case .select(let op, let f): return identPath(op).map { $0 + [f] }
+        default: return nil
+        }
+    }
+
+    /// Resolves a (possibly qualified) global name: the longest dotted binding wins,
+    /// then the root variable with field selections, then a type denotation.
+    static func globalNode(path: [String]) -> Node {
+        let root = path[0]
+        let rest = Array(path.dropFirst())
+        let full = path.joined(separator: ".")
+        let type = CELType.denotable[full]
+        var candidates: [(String, [String])] = []
+        if path.count > 1 {
+            for k in stride(from: path.count, through: 2, by: -1) {
+                candidates.append((path[0..<k].joined(separator: "."), Array(path[k...])))
+            }
+        }
+        let qualified = candidates
+        if rest.isEmpty {
+            return { f in
+                if let v = f.activation.lookup(root) { return v }
+                if let type { return .type(type) }
+                return .error("no such attribute: '\(root)' is not bound")
+            }
+        }
+        return { f in
+            let act = f.activation
+            if act.hasDottedNames {
+                for (name, fields) in qualified {
+                    if let v = act.lookup(name) { return selectPath(v, fields) }
+                }
+            }
+            if let v = act.lookup(root) { return selectPath(v, rest) }
+            if let type { return .type(type) }
+            return .error("no such attribute: '\(root)' is not bound")
+        }
+    }
+
+    static func selectPath(_ v: Value, _ fields: [String]) -> Value {
+        var cur = v
+        for field in fields { cur = select(cur, field) }
+        return cur
+    }
+
+    @inline(__always)
+    static func select(_ v: Value, _ field: String) -> Value {
+        switch v {
+        case .map(let m):
+            if let r = m.get(field: field) { return r }
+            return .error("no such key: '\(field)'")
+        case .error: return v
+        default: return .error("type '\(v.celType)' does not support field selection")
+        }
+    }
+
+    static func buildMap(_ f: Frame, _ keys: [Node], _ values: [Node]) -> Value {
+        var ks: [Value] = [], vs: [Value] = []
+        var index: [MapKey: Int] = [:]
+        ks.reserveCapacity(keys.count); vs.reserveCapacity(keys.count)
+        for i in 0..<keys.count {
+            let k = keys[i](f)
+            if case .error = k { return k }
+            let v = values[i](f)
+            if case .error = v { return v }
+            let mk: MapKey?
+            switch k {
+            case .int, .uint, .bool, .string: mk = MapKey(k)
+            default: mk = nil
+            }
+            guard let mk else { return .error("unsupported map key type: \(k.celType)") }
+            if index[mk] != nil { return .error("Failed with repeated key: \(k.literalString)") }
+            index[mk] = ks.count
+            ks.append(k); vs.append(v)
+        }
+        if f.charge(keys.count) { return .error(.costExceeded) }
+        return .map(CELMap(uncheckedKeys: ks, values: vs, index: index))
+    }
+
+    // MARK: Calls
+
+    mutating func planCall(_ e: Expr, target: Expr?, function: String, args: [Expr]) throws(CELParseError) -> Node {
+        let name = function.hasPrefix(".") ? String(function.dropFirst()) : function
+        if target == nil {
+            switch (name, args.count) {
+            case ("_&&_", 2): return Planner.and(try plan(args[0]), try plan(args[1]))
+            case ("_||_", 2): return Planner.or(try plan(args[0]), try plan(args[1]))
+            case ("_?_:_", 3):
+                let c = try plan(args[0]), a = try plan(args[1]), b = try plan(args[2])
+                return { f in
+                    let v = c(f)
+                    switch v {
+                    case .bool(true): return a(f)
+                    case .bool(false): return b(f)
+                    case .error: return v
+                    default: return .error(.noOverload("_?_:_", v))
+                    }
+                }
+            default: break
+            }
+        }
+        // A constant regular expression is compiled once, at plan time.
+        if name == "matches", let pattern = args.last, case .literal(.string(let p)) = pattern.kind,
+           (target != nil && args.count == 1) || (target == nil && args.count == 2) {
+            switch RE2Regex.compile(p) {
+            case .failure(let err): throw fail(pattern, err.message)
+            case .success(let re):
+                let subject = try plan(target ?? args[0])
+                return { f in
+                    let s = subject(f)
+                    guard case .string(let str) = s else {
+                        if case .error = s { return s }
+                        return .error(.noOverload("matches", s, .string(p)))
+                    }
+                    if f.charge(1 + str.utf8.count / 64) { return .error(.costExceeded) }
+                    return .bool(re.matches(str))
+                }
+            }
+        }
+        var argExprs = args
+        let overload: Overload?
+        if let target {
+            overload = table.decls[name]?.member[args.count + 1]
+            argExprs.insert(target, at: 0)
+        } else {
+            overload = table.decls[name]?.global[args.count]
+        }
+        guard let overload else {
+            if table.decls[name] != nil {
+                throw fail(e, "found no matching overload for '\(name)' with \(args.count) argument\(args.count == 1 ? "" : "s")\(target != nil ? " (receiver-style)" : "")")
+            }
+            throw fail(e, "undeclared reference to '\(name)'")
+        }
+        let nodes = try argExprs.map { (x) throws(CELParseError) in try plan(x) }
+        let growth = name == "_+_"
+        switch overload {
+        case .unary(let fn):
+            let a = nodes[0]
+            return { f in
+                let x = a(f)
+                if case .error = x { return x }
+                if f.charge(1) { return .error(.costExceeded) }
+                return fn(x)
+            }
+        case .binary(let fn):
+            let a = nodes[0], b = nodes[1]
+            if growth {
+                return { f in
+                    let x = a(f)
+                    if case .error = x { return x }
+                    let y = b(f)
+                    if case .error = y { return y }
+                    let r = fn(x, y)
+                    let size: Int
+                    switch r {
+                    case .string(let s): size = s.utf8.count
+                    case .bytes(let bs): size = bs.count
+                    case .list(let l): size = l.count
+                    default: size = 0
+                    }
+                    if f.charge(1 + size) { return .error(.costExceeded) }
+                    return r
+                }
+            }
+            return { f in
+                let x = a(f)
+                if case .error = x { return x }
+                let y = b(f)
+                if case .error = y { return y }
+                if f.charge(1) { return .error(.costExceeded) }
+                return fn(x, y)
+            }
+        case .ternary(let fn):
+            let a = nodes[0], b = nodes[1], c = nodes[2]
+            return { f in
+                let x = a(f)
+                if case .error = x { return x }
+                let y = b(f)
+                if case .error = y { return y }
+                let z = c(f)
+                if case .error = z { return z }
+                if f.charge(1) { return .error(.costExceeded) }
+                return fn(x, y, z)
+            }
+        }
+    }
+
+    /// Commutative AND: false wins over errors on either side.
+    static func and(_ a: @escaping Node, _ b: @escaping Node) -> Node {
+        return { f in
+            let l = a(f)
+            if case .bool(false) = l { return l }
+            let r = b(f)
+            if case .bool(false) = r { return r }
+            if case .bool(true) = l, case .bool(true) = r { return r }
+            if case .error = l { return l }
+            if case .error = r { return r }
+            return .error(.noOverload("_&&_", l, r))
+        }
+    }
+
+    /// Commutative OR: true wins over errors on either side.
+    static func or(_ a: @escaping Node, _ b: @escaping Node) -> Node {
+        return { f in
+            let l = a(f)
+            if case .bool(true) = l { return l }
+            let r = b(f)
+            if case .bool(true) = r { return r }
+            if case .bool(false) = l, case .bool(false) = r { return r }
+            if case .error = l { return l }
+            if case .error = r { return r }
+            return .error(.noOverload("_||_", l, r))
+        }
+    }
+
+    // MARK: Comprehensions
+
+    mutating func planComprehension(_ c: Comprehension) throws(CELParseError) -> Node {
+        let range = try plan(c.range)
+        let slot = scope.count
+        scope.append((c.iterVar, slot))
+        maxSlots = max(maxSlots, scope.count)
+        defer { scope.removeLast() }
+        let pred = try c.predicate.map { (x) throws(CELParseError) in try plan(x) }
+        let transform = try c.transform.map { (x) throws(CELParseError) in try plan(x) }
+        let kind = c.kind
+        let macro = kind.rawValue
+
+        return { f in
+            let r = range(f)
+            let items: [Value]
+            switch r {
+            case .list(let l): items = l
+            case .map(let m): items = m.keys
+            case .error: return r
+            default: return .error(.noOverload(macro, r))
+            }
+            switch kind {
+            case .all, .exists:
+                let stop = kind == .exists  // exists stops at true, all at false
+                var err: Value?
+                for item in items {
+                    if f.charge(1) { return .error(.costExceeded) }
+                    f.locals[slot] = item
+                    let v = pred?(f) ?? .bool(true)
+                    switch v {
+                    case .bool(let b):
+                        if b == stop { return v }
+                    case .error:
+                        if err == nil { err = v }
+                    default:
+                        if err == nil { err = .error(.noOverload(macro, v)) }
+                    }
+                }
+                return err ?? .bool(!stop)
+            case .existsOne:
+                var count = 0
+                for item in items {
+                    if f.charge(1) { return .error(.costExceeded) }
+                    f.locals[slot] = item
+                    let v = pred?(f) ?? .bool(false)
+                    switch v {
+                    case .bool(let b): if b { count += 1 }
+                    case .error: return v
+                    default: return .error(.noOverload(macro, v))
+                    }
+                }
+                return .bool(count == 1)
+            case .filter, .map:
+                var out: [Value] = []
+                for item in items {
+                    if f.charge(1) { return .error(.costExceeded) }
+                    f.locals[slot] = item
+                    if let pred {
+                        let v = pred(f)
+                        switch v {
+                        case .bool(true): break
+                        case .bool(false): continue
+                        case .error: return v
+                        default: return .error(.noOverload(macro, v))
+                        }
+                    }
+                    if let transform {
+                        let t = transform(f)
+                        if case .error = t { return t }
+                        out.append(t)
+                    } else {
+                        out.append(item)
+                    }
+                }
+                return .list(out)
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+// Maps: an eager insertion-ordered map, or a lazy provider whose fields are computed on demand.
+
+/// A source of map entries computed on demand (for example an inventory object).
+/// Keys are strings; `value(forKey:)` returns nil for an absent key.
+public protocol CELMapProvider: Sendable {
+    func value(forKey key: String) -> Value?
+    /// The keys, in a stable order (used for iteration, size, equality and printing).
+    var keys: [String] { get }
+    var count: Int { get }
+}
+
+extension CELMapProvider {
+    public var count: Int { keys.count }
+}
+
+/// A hashable normalisation of a map key: numeric keys compare across int/uint/double.
+
+enum MapKey: Hashable, Sendable {
+    case int(Int64)
+    case uint(UInt64)  // only for values above Int64.max
+    case bool(Bool)
+    case string(StringKey)
+
+    /// The key for a value used in a literal or an index; nil when the value cannot be a key.
+    init?(_ v: Value) {
+        switch v {
+        case .int(let i): self = .int(i)
+        case .uint(let u): self = u <= UInt64(Int64.max) ? .int(Int64(u)) : .uint(u)
+        case .bool(let b): self = .bool(b)
+        case .string(let s): self = .string(StringKey(s))
+        case .double(let d):
+            // Only for look-ups: an integral double finds the numeric key.
+            if d.rounded(.towardZero) == d, d >= -9.223372036854775808e18, d < 9.223372036854775808e18 {
+                self = .int(Int64(d))
+            } else if d.rounded(.towardZero) == d, d >= 0, d < 1.8446744073709551616e19 {
+                self = .uint(UInt64(d))
+            } else {
+                return nil
+            }
+        default: return nil
+        }
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes (CEL compares code points, not
+/// Unicode canonical equivalence as Swift's `String ==` does).
+
+struct StringKey: Hashable, Sendable {
+    let s: String
+    init(_ s: String) { self.s = s }
+    static func == (a: StringKey, b: StringKey) -> Bool { celStringEquals(a.s, b.s) }
+    func hash(into h: inout Hasher) {
+        var copy = s
+        copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Byte-wise string equality.
+@inline(__always)
+func celStringEquals(_ a: String, _ b: String) -> Bool {
+    if a.utf8.count != b.utf8.count { return false }
+    var x = a, y = b
+    return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+}
+
+/// A CEL map value. Eager maps keep insertion order; lazy maps defer to a provider.
+public final class CELMap: Sendable {
+    enum Storage: Sendable {
+        case eager(keys: [Value], values: [Value], index: [MapKey: Int])
+        case lazy(any CELMapProvider)
+    }
+    let storage: Storage
+
+    /// An eager map. Later duplicates replace earlier values (use `Value.map` from literals
+    /// for duplicate detection).
+    public init(entries: [(Value, Value)]) {
+        var keys: [Value] = [], values: [Value] = []
+        var index: [MapKey: Int] = [:]
+        keys.reserveCapacity(entries.count); values.reserveCapacity(entries.count)
+        for (k, v) in entries {
+            guard let mk = MapKey(k) else { continue }
+            if let i = index[mk] { values[i] = v; continue }
+            index[mk] = keys.count
+            keys.append(k); values.append(v)
+        }
+        storage = .eager(keys: keys, values: values, index: index)
+    }
+
+    /// An eager map with string keys, in the given order.
+    public convenience init(_ fields: KeyValuePairs<String, Value>) {
+        self.init(entries: fields.map { (Value.string($0.key), $0.value) })
+    }
+
+    /// A lazy map backed by a provider.
+    public init(provider: any CELMapProvider) {
+        storage = .lazy(provider)
+    }
+
+    init(uncheckedKeys keys: [Value], values: [Value], index: [MapKey: Int]) {
+        storage = .eager(keys: keys, values: values, index: index)
+    }
+
+    public var count: Int {
+        switch storage {
+        case .eager(let keys, _, _): return keys.count
+        case .lazy(let p): return p.count
+        }
+    }
+
+    /// The keys in iteration order.
+    public var keys: [Value] {
+        switch storage {
+        case .eager(let keys, _, _): return keys
+        case .lazy(let p): return p.keys.map { .string($0) }
+        }
+    }
+
+    /// Entries in iteration order.
+    public var entries: [(key: Value, value: Value)] {
+        switch storage {
+        case .eager(let keys, let values, _):
+            return (0..<keys.count).map { (keys[$0], values[$0]) }
+        case .lazy(let p):
+            return p.keys.map { (Value.string($0), p.value(forKey: $0) ?? .null) }
+        }
+    }
+
+    /// Look a key up (numeric keys match across int, uint and integral double).
+    public func get(_ key: Value) -> Value? {
+        switch storage {
+        case .eager(_, let values, let index):
+            guard let mk = MapKey(key), let i = index[mk] else { return nil }
+            return values[i]
+        case .lazy(let p):
+            guard case .string(let s) = key else { return nil }
+            return p.value(forKey: s)
+        }
+    }
+
+    /// Look a string key up (field selection `m.f`).
+    @inline(__always)
+    public func get(field: String) -> Value? {
+        switch storage {
+        case .eager(_, let values, let index):
+            guard let i = index[.string(StringKey(field))] else { return nil }
+            return values[i]
+        case .lazy(let p):
+            return p.value(forKey: field)
+        }
+    }
+}
