@@ -517,7 +517,7 @@ def write_readme(inv, title_zh, title_en, intro, files, waivers_text, notes=""):
             out += "| %s | `%s/%s` | %s |\n" % (rule, kind, oid, text.replace("|", "/"))
     if inv.ok_marks:
         out += "\n## 合规的边界情形与不适用的规则 (compliant boundary and out-of-scope cases)\n\n"
-        out += "YAML 中以 `# 合规: …` 注释标出。*Marked `# 合规: …` in the YAML; none of these may be reported.*\n\n"
+        out += "YAML 中以 `# 合规: …` 注释标出(对象另有违规时只显示违规注释)。这些情形不应产生所描述的违规; 同一对象的其他预置违规照常报告。*Marked `# 合规: …` in the YAML (objects that also carry planted violations show only those). None of these may produce the finding they describe.*\n\n"
         for (kind, oid), text in inv.ok_marks.items():
             out += "- `%s/%s`: %s\n" % (kind, oid, text)
     out += "\n## 豁免 (waivers)\n\n" + waivers_text + "\n"
