@@ -112,7 +112,7 @@ struct FileDecoder {
     }
 
     /// Decode a value; nil when it is null (absent) or wrong (an error is recorded).
-    mutating func decodeValue(_ node: Node, type: FieldType, name: String, required: Bool) -> Value? {
+    mutating func decodeValue(_ node: Node, type: FieldType, name: String, required: Bool) -> FieldValue? {
         if case .scalar(let s) = node.content, s.value == .null {
             if required {
                 error("必填字段 “\(name)” 不能为空", "the required key '\(name)' must not be empty", at: node.mark)
@@ -135,7 +135,7 @@ struct FileDecoder {
             }
             return .list(out)
         case .object(let spec):
-            return decodeObject(node, spec: spec, path: name).map(Value.record)
+            return decodeObject(node, spec: spec, path: name).map(FieldValue.record)
         default:
             break
         }
@@ -242,14 +242,14 @@ struct FileDecoder {
         }
     }
 
-    mutating func wrongType(_ node: Node, _ name: String, _ zh: String, _ en: String) -> Value? {
+    mutating func wrongType(_ node: Node, _ name: String, _ zh: String, _ en: String) -> FieldValue? {
         let shown = node.scalar.map { " “\($0.text)”" } ?? ""
         let shownEn = node.scalar.map { " '\($0.text)'" } ?? ""
         error("“\(name)” 应为\(zh)，实际是\(node.kindName.zh)\(shown)", "'\(name)' must be \(en), found \(node.kindName.en)\(shownEn)", at: node.mark)
         return nil
     }
 
-    mutating func outOfRange(_ node: Node, _ name: String, _ v: Int64, _ lo: Int64?, _ hi: Int64?) -> Value? {
+    mutating func outOfRange(_ node: Node, _ name: String, _ v: Int64, _ lo: Int64?, _ hi: Int64?) -> FieldValue? {
         let range = "\(lo.map(String.init) ?? "")–\(hi.map(String.init) ?? "")"
         error("“\(name)” 的值 \(v) 超出范围 \(range)", "'\(name)' value \(v) is outside \(range)", at: node.mark)
         return nil

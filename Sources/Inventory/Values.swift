@@ -149,7 +149,7 @@ public struct Instant: Sendable, Hashable, Comparable {
 }
 
 /// A decoded, validated field value.
-public indirect enum Value: Sendable {
+public indirect enum FieldValue: Sendable {
     case string(String)
     case int(Int64)
     case double(Double)
@@ -199,14 +199,14 @@ public indirect enum Value: Sendable {
 
 /// A list element with the place it was written.
 public struct Element: Sendable {
-    public var value: Value
+    public var value: FieldValue
     public var mark: Mark
 }
 
 /// A named field with the place its value was written.
 public struct Field: Sendable {
     public var name: String
-    public var value: Value
+    public var value: FieldValue
     public var mark: Mark
 }
 
@@ -245,5 +245,5 @@ public struct Object: Sendable {
     public var name: String? { record["name"]?.value.string }
     public var mark: Mark { record.mark }
 
-    public subscript(name: String) -> Value? { record[name]?.value }
+    public subscript(name: String) -> FieldValue? { record[name]?.value }
 }
