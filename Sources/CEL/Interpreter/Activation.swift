@@ -19,13 +19,13 @@ public struct Activation: Sendable {
         let sorted = bindings.sorted { $0.key < $1.key }
         names = sorted.map(\.key)
         values = sorted.map(\.value)
-        hasDottedNames = names.contains { $0.contains(".") }
+        hasDottedNames = names.contains { $0.utf8.contains(46) }
     }
 
     public init(_ bindings: KeyValuePairs<String, Value>) {
         names = bindings.map(\.key)
         values = bindings.map(\.value)
-        hasDottedNames = names.contains { $0.contains(".") }
+        hasDottedNames = names.contains { $0.utf8.contains(46) }
     }
 
     /// A copy with one more binding (replacing any binding of the same name).
@@ -37,7 +37,7 @@ public struct Activation: Sendable {
         }
         copy.extraName = name
         copy.extraValue = value
-        if name.contains(".") { copy.hasDottedNames = true }
+        if name.utf8.contains(46) { copy.hasDottedNames = true }  // "."
         return copy
     }
 
@@ -46,7 +46,7 @@ public struct Activation: Sendable {
         if let i = names.firstIndex(of: name) { values[i] = value; return }
         names.append(name)
         values.append(value)
-        if name.contains(".") { hasDottedNames = true }
+        if name.utf8.contains(46) { hasDottedNames = true }
     }
 
     @inline(__always)
