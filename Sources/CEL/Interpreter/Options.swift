@@ -8,6 +8,10 @@ public struct CELOptions: Sendable {
     /// The zone of `date('YYYY-MM-DD')` and `addMonths` (UTC+8 by default).
     public var defaultTimeZone: CELTimeZone = .chinaStandard
     public var parser = ParserOptions()
+    /// Report calls of unknown functions (or unknown arities) when the program is
+    /// planned, as a type-checker would. When false they evaluate to an error value
+    /// instead, like an unchecked cel-go program.
+    public var strictFunctions = true
     public init() {}
 
     public init(costLimit: Int = 1_000_000, defaultTimeZone: CELTimeZone = .chinaStandard) {

@@ -5,6 +5,7 @@
 struct Planner {
     let table: FunctionTable
     let source: [Unicode.Scalar]
+    var strictFunctions = true
     var scope: [(name: String, slot: Int)] = []
     var maxSlots = 0
 
@@ -204,6 +205,10 @@ struct Planner {
             overload = table.decls[name]?.global[args.count]
         }
         guard let overload else {
+            if !strictFunctions {
+                let message = "unbound function '\(name)' with \(args.count) argument\(args.count == 1 ? "" : "s")"
+                return { _ in .error(message) }
+            }
             if table.decls[name] != nil {
                 throw fail(e, "found no matching overload for '\(name)' with \(args.count) argument\(args.count == 1 ? "" : "s")\(target != nil ? " (receiver-style)" : "")")
             }

@@ -19,6 +19,7 @@ public final class Program: Sendable {
         let ast = try CELParser.parse(source, options: options.parser)
         self.ast = ast
         var planner = Planner(table: Library.table(options: options), source: Array(source.unicodeScalars))
+        planner.strictFunctions = options.strictFunctions
         root = try planner.plan(ast)
         slots = planner.maxSlots
     }
