@@ -22,15 +22,31 @@ public struct CELOptions: Sendable {
 
 /// The mutable state of one evaluation (never shared between threads).
 final class Frame {
-    let activation: Activation
+    // The activation's fields, copied once so that look-ups borrow them.
+    let names: [String]
+    let values: [Value]
+    let extraName: String?
+    let extraValue: Value
+    let hasDottedNames: Bool
     var locals: [Value]
     var cost = 0
     let limit: Int
 
     init(activation: Activation, slots: Int, limit: Int) {
-        self.activation = activation
+        names = activation.names
+        values = activation.values
+        extraName = activation.extraName
+        extraValue = activation.extraValue
+        hasDottedNames = activation.hasDottedNames
         self.locals = Array(repeating: .null, count: slots)
         self.limit = limit
+    }
+
+    @inline(__always)
+    func lookup(_ name: String) -> Value? {
+        if let e = extraName, e == name { return extraValue }
+        for i in 0..<names.count where names[i] == name { return values[i] }
+        return nil
     }
 
     /// Charges `units`; true when the budget is exhausted.

@@ -98,19 +98,27 @@ struct Planner {
         let qualified = candidates
         if rest.isEmpty {
             return { f in
-                if let v = f.activation.lookup(root) { return v }
+                if let v = f.lookup(root) { return v }
+                if let type { return .type(type) }
+                return .error("no such attribute: '\(root)' is not bound")
+            }
+        }
+        if rest.count == 1 {
+            let field = rest[0]
+            return { f in
+                if f.hasDottedNames, let v = f.lookup(full) { return v }
+                if let v = f.lookup(root) { return select(v, field) }
                 if let type { return .type(type) }
                 return .error("no such attribute: '\(root)' is not bound")
             }
         }
         return { f in
-            let act = f.activation
-            if act.hasDottedNames {
+            if f.hasDottedNames {
                 for (name, fields) in qualified {
-                    if let v = act.lookup(name) { return selectPath(v, fields) }
+                    if let v = f.lookup(name) { return selectPath(v, fields) }
                 }
             }
-            if let v = act.lookup(root) { return selectPath(v, rest) }
+            if let v = f.lookup(root) { return selectPath(v, rest) }
             if let type { return .type(type) }
             return .error("no such attribute: '\(root)' is not bound")
         }

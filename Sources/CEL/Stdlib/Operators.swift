@@ -131,6 +131,12 @@ enum Ops {
     static func contains(_ container: Value, _ v: Value) -> Value {
         switch container {
         case .list(let l):
+            if case .string(let needle) = v {  // strings only equal strings
+                for e in l {
+                    if case .string(let s) = e, celStringEquals(s, needle) { return .bool(true) }
+                }
+                return .bool(false)
+            }
             for e in l where celEquals(e, v) { return .bool(true) }
             return .bool(false)
         case .map(let m):

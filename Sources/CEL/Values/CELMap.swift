@@ -58,21 +58,26 @@ struct StringKey: Hashable, Sendable {
 /// Byte-wise string equality.
 @inline(__always)
 func celStringEquals(_ a: String, _ b: String) -> Bool {
-    if a.utf8.count != b.utf8.count { return false }
-    var x = a, y = b
-    return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+    let au = a.utf8, bu = b.utf8
+    if au.count != bu.count { return false }
+    let fast = au.withContiguousStorageIfAvailable { p in
+        bu.withContiguousStorageIfAvailable { q in p.elementsEqual(q) }
+    }
+    if let fast, let result = fast { return result }
+    return au.elementsEqual(bu)
 }
 
 /// A CEL map value. Eager maps keep insertion order; lazy maps defer to a provider.
 public final class CELMap: Sendable {
-    enum Storage: Sendable {
-        case eager(keys: [Value], values: [Value], index: [MapKey: Int])
-        case lazy(any CELMapProvider)
-    }
-    let storage: Storage
+    // Eager storage (used when `provider` is nil). Separate stored properties rather than
+    // an enum payload, so look-ups borrow them instead of copying (and retaining) all three.
+    let orderedKeys: [Value]
+    let orderedValues: [Value]
+    let index: [MapKey: Int]
+    let provider: (any CELMapProvider)?
 
-    /// An eager map. Later duplicates replace earlier values (use `Value.map` from literals
-    /// for duplicate detection).
+    /// An eager map. Later duplicates replace earlier values (map literals report
+    /// duplicates as errors before they get here).
     public init(entries: [(Value, Value)]) {
         var keys: [Value] = [], values: [Value] = []
         var index: [MapKey: Int] = [:]
@@ -83,7 +88,7 @@ public final class CELMap: Sendable {
             index[mk] = keys.count
             keys.append(k); values.append(v)
         }
-        storage = .eager(keys: keys, values: values, index: index)
+        orderedKeys = keys; orderedValues = values; self.index = index; provider = nil
     }
 
     /// An eager map with string keys, in the given order.
@@ -93,59 +98,56 @@ public final class CELMap: Sendable {
 
     /// A lazy map backed by a provider.
     public init(provider: any CELMapProvider) {
-        storage = .lazy(provider)
+        orderedKeys = []; orderedValues = []; index = [:]
+        self.provider = provider
     }
 
     init(uncheckedKeys keys: [Value], values: [Value], index: [MapKey: Int]) {
-        storage = .eager(keys: keys, values: values, index: index)
+        orderedKeys = keys; orderedValues = values; self.index = index; provider = nil
     }
 
     public var count: Int {
-        switch storage {
-        case .eager(let keys, _, _): return keys.count
-        case .lazy(let p): return p.count
-        }
+        if let provider { return provider.count }
+        return orderedKeys.count
     }
 
     /// The keys in iteration order.
     public var keys: [Value] {
-        switch storage {
-        case .eager(let keys, _, _): return keys
-        case .lazy(let p): return p.keys.map { .string($0) }
-        }
+        if let provider { return provider.keys.map { .string($0) } }
+        return orderedKeys
     }
 
     /// Entries in iteration order.
     public var entries: [(key: Value, value: Value)] {
-        switch storage {
-        case .eager(let keys, let values, _):
-            return (0..<keys.count).map { (keys[$0], values[$0]) }
-        case .lazy(let p):
-            return p.keys.map { (Value.string($0), p.value(forKey: $0) ?? .null) }
+        if let provider {
+            return provider.keys.map { (Value.string($0), provider.value(forKey: $0) ?? .null) }
         }
+        return (0..<orderedKeys.count).map { (orderedKeys[$0], orderedValues[$0]) }
     }
 
     /// Look a key up (numeric keys match across int, uint and integral double).
     public func get(_ key: Value) -> Value? {
-        switch storage {
-        case .eager(_, let values, let index):
-            guard let mk = MapKey(key), let i = index[mk] else { return nil }
-            return values[i]
-        case .lazy(let p):
+        if let provider {
             guard case .string(let s) = key else { return nil }
-            return p.value(forKey: s)
+            return provider.value(forKey: s)
         }
+        if case .string(let s) = key { return get(field: s) }
+        guard let mk = MapKey(key), let i = index[mk] else { return nil }
+        return orderedValues[i]
     }
 
-    /// Look a string key up (field selection `m.f`).
+    /// Look a string key up (field selection `m.f`). Small maps are scanned, which is
+    /// cheaper than hashing the key.
     @inline(__always)
     public func get(field: String) -> Value? {
-        switch storage {
-        case .eager(_, let values, let index):
-            guard let i = index[.string(StringKey(field))] else { return nil }
-            return values[i]
-        case .lazy(let p):
-            return p.value(forKey: field)
+        if let provider { return provider.value(forKey: field) }
+        if orderedKeys.count <= 8 {
+            for i in 0..<orderedKeys.count {
+                if case .string(let k) = orderedKeys[i], celStringEquals(k, field) { return orderedValues[i] }
+            }
+            return nil
         }
+        guard let i = index[.string(StringKey(field))] else { return nil }
+        return orderedValues[i]
     }
 }
