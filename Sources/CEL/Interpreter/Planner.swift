@@ -48,6 +48,7 @@ struct Planner {
                 }
             }
         case .list(let items):
+            if let constant = Planner.constant(e) { return { _ in constant } }
             let nodes = try items.map { (x) throws(CELParseError) in try plan(x) }
             return { f in
                 var out: [Value] = []
@@ -70,6 +71,22 @@ struct Planner {
             return try planComprehension(c)
         case .call(let target, let function, let args):
             return try planCall(e, target: target, function: function, args: args)
+        }
+    }
+
+    /// The value of a literal or a list of literals, computed once at plan time.
+    static func constant(_ e: Expr) -> Value? {
+        switch e.kind {
+        case .literal(let v): return v
+        case .list(let items):
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                guard let v = constant(item) else { return nil }
+                out.append(v)
+            }
+            return .list(out)
+        default: return nil
         }
     }
 
@@ -221,6 +238,18 @@ struct Planner {
                 throw fail(e, "found no matching overload for '\(name)' with \(args.count) argument\(args.count == 1 ? "" : "s")\(target != nil ? " (receiver-style)" : "")")
             }
             throw fail(e, "undeclared reference to '\(name)'")
+        }
+        // Calls on constants (`date('2026-09-30')`, `cidr('10.0.0.0/8')`) are folded
+        // once; a call that fails stays in the program so the error appears at evaluation.
+        let constants = argExprs.compactMap(Planner.constant)
+        if constants.count == argExprs.count {
+            let folded: Value
+            switch overload {
+            case .unary(let fn): folded = fn(constants[0])
+            case .binary(let fn): folded = fn(constants[0], constants[1])
+            case .ternary(let fn): folded = fn(constants[0], constants[1], constants[2])
+            }
+            if !folded.isError { return { _ in folded } }
         }
         let nodes = try argExprs.map { (x) throws(CELParseError) in try plan(x) }
         let growth = name == "_+_"
