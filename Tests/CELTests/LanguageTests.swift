@@ -148,6 +148,12 @@ func expectParseError(_ expr: String, line: Int, column: Int, _ fragment: String
         expectError("1 ? 2 : 3", "no matching overload")
         expectError("(1/0 > 0) ? 2 : 3", "divide by zero")
         expectValue("true ? 1 : 1/0", .int(1))
+        // Calls on constants are folded at plan time; a failing one still fails (and is
+        // absorbed) at evaluation.
+        expectValue("false && int('x') == 1", .bool(false))
+        expectValue("int('x') == 1 || true", .bool(true))
+        expectError("int('x') == 1", "cannot convert")
+        expectValue("cidr('10.0.0.0/8').containsIP(ip)", .bool(true), ["ip": .string("10.2.3.4")])
     }
 
     @Test func arithmeticErrors() {

@@ -51,16 +51,27 @@ public final class IPAddress: CELOpaqueValue {
         return head + "::" + tail
     }
 
-    static func parseV4(_ s: String) -> [UInt8]? {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
+    /// Dotted quad, no leading zeros.
+    static func parseV4<S: StringProtocol>(_ s: S) -> [UInt8]? {
         var out: [UInt8] = []
-        for p in parts {
-            guard !p.isEmpty, p.count <= 3, p.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-            if p.count > 1, p.hasPrefix("0") { return nil }  // no leading zeros
-            guard let v = UInt8(p) else { return nil }
-            out.append(v)
+        out.reserveCapacity(4)
+        var value = 0, digits = 0, first: UInt8 = 0
+        for c in s.utf8 {
+            if c == 46 {  // '.'
+                guard digits > 0, out.count < 3 else { return nil }
+                out.append(UInt8(value))
+                value = 0; digits = 0
+            } else if c >= 48, c <= 57 {
+                if digits == 0 { first = c } else if first == 48 { return nil }  // leading zero
+                value = value * 10 + Int(c - 48)
+                digits += 1
+                guard value <= 255 else { return nil }
+            } else {
+                return nil
+            }
         }
+        guard digits > 0, out.count == 3 else { return nil }
+        out.append(UInt8(value))
         return out
     }
 
@@ -74,7 +85,7 @@ public final class IPAddress: CELOpaqueValue {
             var out: [UInt8] = []
             for (n, item) in items.enumerated() {
                 if allowV4, n == items.count - 1, item.contains(".") {
-                    guard let v4 = parseV4(String(item)) else { return nil }
+                    guard let v4 = parseV4(item) else { return nil }
                     out += v4
                     continue
                 }
@@ -137,8 +148,16 @@ public final class CIDR: CELOpaqueValue {
     }
 
     public func contains(_ ip: IPAddress) -> Bool {
-        ip.bytes.count == address.bytes.count
-            && CIDR.mask(ip.bytes, prefixLength) == CIDR.mask(address.bytes, prefixLength)
+        let a = address.bytes, b = ip.bytes
+        guard a.count == b.count else { return false }
+        var remaining = prefixLength
+        for i in 0..<a.count where remaining > 0 {
+            let bits = min(8, remaining)
+            let m = UInt8(truncatingIfNeeded: 0xff << (8 - bits))
+            if a[i] & m != b[i] & m { return false }
+            remaining -= bits
+        }
+        return true
     }
 
     public func contains(_ other: CIDR) -> Bool {

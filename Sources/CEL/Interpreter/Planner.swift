@@ -48,7 +48,7 @@ struct Planner {
                 }
             }
         case .list(let items):
-            if let constant = Planner.constant(e) { return { _ in constant } }
+            if let constant = constant(e) { return { _ in constant } }
             let nodes = try items.map { (x) throws(CELParseError) in try plan(x) }
             return { f in
                 var out: [Value] = []
@@ -74,8 +74,9 @@ struct Planner {
         }
     }
 
-    /// The value of a literal or a list of literals, computed once at plan time.
-    static func constant(_ e: Expr) -> Value? {
+    /// The value of a literal, a list of constants or a call of a (pure) library function
+    /// on constants, computed at plan time; nil when not constant or when it fails.
+    func constant(_ e: Expr) -> Value? {
         switch e.kind {
         case .literal(let v): return v
         case .list(let items):
@@ -86,6 +87,24 @@ struct Planner {
                 out.append(v)
             }
             return .list(out)
+        case .call(let target, let function, let args):
+            guard !["_&&_", "_||_", "_?_:_"].contains(function) else { return nil }
+            let name = function.hasPrefix(".") ? String(function.dropFirst()) : function
+            let all = (target.map { [$0] } ?? []) + args
+            guard let overload = target != nil ? table.decls[name]?.member[all.count] : table.decls[name]?.global[all.count]
+            else { return nil }
+            var values: [Value] = []
+            for a in all {
+                guard let v = constant(a) else { return nil }
+                values.append(v)
+            }
+            let r: Value
+            switch overload {
+            case .unary(let fn): r = fn(values[0])
+            case .binary(let fn): r = fn(values[0], values[1])
+            case .ternary(let fn): r = fn(values[0], values[1], values[2])
+            }
+            return r.isError ? nil : r
         default: return nil
         }
     }
@@ -241,17 +260,8 @@ struct Planner {
         }
         // Calls on constants (`date('2026-09-30')`, `cidr('10.0.0.0/8')`) are folded
         // once; a call that fails stays in the program so the error appears at evaluation.
-        let constants = argExprs.compactMap(Planner.constant)
-        if constants.count == argExprs.count {
-            let folded: Value
-            switch overload {
-            case .unary(let fn): folded = fn(constants[0])
-            case .binary(let fn): folded = fn(constants[0], constants[1])
-            case .ternary(let fn): folded = fn(constants[0], constants[1], constants[2])
-            }
-            if !folded.isError { return { _ in folded } }
-        }
-        let nodes = try argExprs.map { (x) throws(CELParseError) in try plan(x) }
+        if let folded = constant(e) { return { _ in folded } }
+        let nodes = try argExprs.map { (x) throws(CELParseError) in try constantOrPlan(x) }
         let growth = name == "_+_"
         switch overload {
         case .unary(let fn):
@@ -303,6 +313,11 @@ struct Planner {
                 return fn(x, y, z)
             }
         }
+    }
+
+    mutating func constantOrPlan(_ e: Expr) throws(CELParseError) -> Node {
+        if let v = constant(e) { return { _ in v } }
+        return try plan(e)
     }
 
     /// Commutative AND: false wins over errors on either side.
