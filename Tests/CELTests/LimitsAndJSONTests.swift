@@ -134,3 +134,15 @@ struct LazyObject: CELMapProvider {
         #expect(PlainJSON.encode(eval("1/0")) == #"{"error":"divide by zero"}"#)
     }
 }
+
+@Suite struct ValueConformanceTests {
+    @Test func equatableAndDescription() {
+        #expect(eval("[1, 'a', {'k': 2u}]") == .list([.int(1), .string("a"), .map([(.string("k"), .uint(2))])]))
+        #expect(eval("1") != .uint(1))
+        #expect(eval("{1: 'x'}") != .map([(.uint(1), .string("x"))]))
+        #expect(Value.double(.nan) != .double(.nan))
+        #expect(eval("[1, 'a', 2u, b'x', timestamp('2020-01-01T00:00:00Z')]").description
+            == #"[1, "a", 2u, b"x", timestamp("2020-01-01T00:00:00Z")]"#)
+        #expect(eval("1/0").description == "<error: divide by zero>")
+    }
+}

@@ -107,3 +107,31 @@ func celCompare(_ a: Value, _ b: Value) -> Ordering? {
         return numericCompare(a, b)
     }
 }
+
+/// Structural equality for Swift code and tests: same CEL type and equal value (lists and
+/// maps element-wise with the same rule; doubles as IEEE, so NaN is unequal to itself;
+/// errors by message). CEL's own `==` is `celEquals`, which also equates numbers across
+/// int, uint and double.
+extension Value: Equatable {
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.list(let x), .list(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
+        case (.map(let x), .map(let y)):
+            guard x.count == y.count else { return false }
+            for (k, v) in x.entries {
+                guard let w = y.get(k), v == w, let key = y.keys.first(where: { celEquals($0, k) }),
+                      key.celType == k.celType else { return false }
+            }
+            return true
+        case (.error(let x), .error(let y)): return x == y
+        default:
+            return a.celType == b.celType && celEquals(a, b)
+        }
+    }
+}
+
+extension Value: CustomStringConvertible {
+    /// A CEL-like rendering: `"text"`, `1u`, `[1, 2]`, `{"a": 1}`, `<error: …>`.
+    public var description: String { literalString }
+}
