@@ -146,3 +146,18 @@ struct LazyObject: CELMapProvider {
         #expect(eval("1/0").description == "<error: divide by zero>")
     }
 }
+
+@Suite struct RegexLimitTests {
+    @Test func catastrophicBacktrackingIsBounded() {
+        let start = Date()
+        // (a+)+$ backtracks exponentially in ICU; the cost budget stops it.
+        let v = eval("s.matches('(a+)+$')", ["s": .string(String(repeating: "a", count: 40) + "b")])
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(v == .error("cost limit exceeded"))
+        let w = eval("s.matches(p)", ["s": .string(String(repeating: "a", count: 40) + "b"), "p": .string("(a+)+$")])
+        #expect(w == .error("cost limit exceeded"))
+        #expect(eval("'aaab'.matches('(a+)+b')") == .bool(true))
+        #expect(eval("s.matches(p)", ["s": .string("abc"), "p": .string("b")]) == .bool(true))
+        #expect(eval("s.matches(p)", ["s": .string("abc"), "p": .string("(")]).isError)
+    }
+}

@@ -222,21 +222,36 @@ struct Planner {
             default: break
             }
         }
-        // A constant regular expression is compiled once, at plan time.
-        if name == "matches", let pattern = args.last, case .literal(.string(let p)) = pattern.kind,
-           (target != nil && args.count == 1) || (target == nil && args.count == 2) {
-            switch RE2Regex.compile(p) {
-            case .failure(let err): throw fail(pattern, err.message)
-            case .success(let re):
-                let subject = try plan(target ?? args[0])
-                return { f in
-                    let s = subject(f)
-                    guard case .string(let str) = s else {
-                        if case .error = s { return s }
-                        return .error(.noOverload("matches", s, .string(p)))
+        // `matches`: a constant pattern is compiled once, at plan time; matching is
+        // charged to the cost budget as it runs (ICU backtracks; RE2 would not).
+        if name == "matches", (target != nil && args.count == 1) || (target == nil && args.count == 2),
+           let patternExpr = args.last {
+            if let folded = constant(e) { return { _ in folded } }
+            let subject = try constantOrPlan(target ?? args[0])
+            if case .literal(.string(let p)) = patternExpr.kind {
+                switch RE2Regex.compile(p) {
+                case .failure(let err): throw fail(patternExpr, err.message)
+                case .success(let re):
+                    return { f in
+                        let s = subject(f)
+                        guard case .string(let str) = s else {
+                            if case .error = s { return s }
+                            return .error(.noOverload("matches", s, .string(p)))
+                        }
+                        return Planner.boundedMatch(f, re, str)
                     }
-                    if f.charge(1 + str.utf8.count / 64) { return .error(.costExceeded) }
-                    return .bool(re.matches(str))
+                }
+            }
+            let pattern = try constantOrPlan(patternExpr)
+            return { f in
+                let s = subject(f)
+                if case .error = s { return s }
+                let p = pattern(f)
+                if case .error = p { return p }
+                guard case .string(let str) = s, case .string(let pat) = p else { return .error(.noOverload("matches", s, p)) }
+                switch RE2Regex.compile(pat) {
+                case .failure(let err): return .error(err)
+                case .success(let re): return Planner.boundedMatch(f, re, str)
                 }
             }
         }
@@ -313,6 +328,15 @@ struct Planner {
                 return fn(x, y, z)
             }
         }
+    }
+
+    static func boundedMatch(_ f: Frame, _ re: RE2Regex, _ s: String) -> Value {
+        if f.charge(1 + s.utf8.count / 64) { return .error(.costExceeded) }
+        let maxTicks = max(0, f.limit - f.cost) / RE2Regex.costPerTick
+        let (matched, ticks) = re.matches(s, maxTicks: maxTicks)
+        if f.charge(ticks * RE2Regex.costPerTick) { return .error(.costExceeded) }
+        guard let matched else { return .error(.costExceeded) }
+        return .bool(matched)
     }
 
     mutating func constantOrPlan(_ e: Expr) throws(CELParseError) -> Node {

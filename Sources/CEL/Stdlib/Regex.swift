@@ -23,10 +23,29 @@ final class RE2Regex: @unchecked Sendable {  // NSRegularExpression is immutable
         }
     }
 
-    /// True when the pattern matches anywhere in `s` (RE2 `PartialMatch`).
-    func matches(_ s: String) -> Bool {
+    /// Cost units charged per progress tick of the matcher (ICU reports progress every
+    /// few thousand steps), so a backtracking pattern cannot outlast the cost budget.
+    static let costPerTick = 1_000
+
+    /// Searches for the pattern anywhere in `s` (RE2 `PartialMatch`). ICU backtracks, so
+    /// the search is bounded: it gives up after `maxTicks` progress reports and then
+    /// returns nil. `ticks` tells how much work was done.
+    func matches(_ s: String, maxTicks: Int) -> (matched: Bool?, ticks: Int) {
         let ns = s as NSString
-        return re.firstMatch(in: s, options: [], range: NSRange(location: 0, length: ns.length)) != nil
+        var found = false, aborted = false, ticks = 0
+        re.enumerateMatches(in: s, options: [.reportProgress], range: NSRange(location: 0, length: ns.length)) { m, _, stop in
+            if m != nil {
+                found = true
+                stop.pointee = true
+                return
+            }
+            ticks += 1
+            if ticks > maxTicks {
+                aborted = true
+                stop.pointee = true
+            }
+        }
+        return (aborted ? nil : found, ticks)
     }
 
     /// Rejects non-RE2 constructs and rewrites RE2-only spellings for ICU.

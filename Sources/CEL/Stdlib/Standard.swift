@@ -64,7 +64,11 @@ enum Standard {
     static func matches(_ a: Value, _ b: Value) -> Value {
         guard case .string(let s) = a, case .string(let p) = b else { return .error(.noOverload("matches", a, b)) }
         switch RE2Regex.compile(p) {
-        case .success(let re): return .bool(re.matches(s))
+        case .success(let re):
+            // Used for constant folding only; evaluation goes through the planner's
+            // cost-bounded node.
+            guard let m = re.matches(s, maxTicks: 1_000).matched else { return .error(.costExceeded) }
+            return .bool(m)
         case .failure(let e): return .error(e)
         }
     }
