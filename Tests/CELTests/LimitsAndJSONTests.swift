@@ -161,3 +161,11 @@ struct LazyObject: CELMapProvider {
         #expect(eval("s.matches(p)", ["s": .string("abc"), "p": .string("(")]).isError)
     }
 }
+
+@Suite struct RegexSyntaxTests {
+    @Test func repetitionLimit() {
+        #expect(eval("'aa'.matches('a{2}')") == .bool(true))
+        #expect(eval("'aa'.matches('a{1,1000}')") == .bool(true))
+        #expect(eval("s.matches('a{1001}')", ["s": .string("a")]).isError)
+    }
+}

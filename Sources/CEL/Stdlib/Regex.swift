@@ -97,6 +97,14 @@ final class RE2Regex: @unchecked Sendable {  // NSRegularExpression is immutable
             if (c == "*" || c == "+" || c == "?" || c == "}"), i + 1 < s.count, s[i + 1] == "+" {
                 return fail("possessive quantifier")
             }
+            if c == "{" {  // RE2 caps repetition counts at 1000
+                var j = i + 1, n = 0
+                while j < s.count, let d = Int(String(s[j])), d >= 0, d <= 9 {
+                    n = min(n * 10 + d, 100_000); j += 1
+                    if n > 1000 { return fail("repetition count above 1000") }
+                    if j < s.count, s[j] == "," { j += 1; n = 0 }
+                }
+            }
             out.append(c); i += 1
         }
         return .success(String(out))
