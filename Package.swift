@@ -53,6 +53,8 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(name: "yunwang", dependencies: ["YunwangCLI"], swiftSettings: strict),
+        // `make bench` driver: CEL rules over a generated inventory, one core.
+        .executableTarget(name: "yunwang-bench", dependencies: ["CEL", "Inventory", "Policy"], swiftSettings: strict),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Suite"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"], swiftSettings: strict),

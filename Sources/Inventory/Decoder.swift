@@ -29,7 +29,7 @@ struct FileDecoder {
         }
         for pair in pairs {
             guard let key = keyText(pair.key) else { continue }
-            if key.hasPrefix("x-") { continue }
+            if Self.isExtension(key) { continue }
             guard let kind = Kind.fromKey(key) else {
                 unknownKey(key, allowed: Schema.topLevelKeys, at: pair.key.mark, context: ("文件顶层", "the top level"))
                 continue
@@ -84,7 +84,7 @@ struct FileDecoder {
         let allowed = spec.fields.map(\.name)
         for pair in pairs {
             guard let key = keyText(pair.key) else { continue }
-            if key.hasPrefix("x-") {
+            if Self.isExtension(key) {
                 fields.append(Field(name: key, value: .yaml(pair.value), mark: pair.value.mark))
                 continue
             }
@@ -257,8 +257,19 @@ struct FileDecoder {
 
     static func isIdentifier(_ s: String) -> Bool {
         let u = s.utf8
-        guard let first = u.first, isAlnum(first), !s.contains("..") else { return false }
-        return u.allSatisfy { isAlnum($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+        guard let first = u.first, isAlnum(first) else { return false }
+        var previous: UInt8 = 0
+        for b in u {
+            guard isAlnum(b) || b == 0x2E || b == 0x5F || b == 0x2D, !(b == 0x2E && previous == 0x2E) else { return false }
+            previous = b
+        }
+        return true
+    }
+
+    /// `x-*` keys are kept and ignored.
+    static func isExtension(_ key: String) -> Bool {
+        var it = key.utf8.makeIterator()
+        return it.next() == 0x78 && it.next() == 0x2D
     }
 
     static func isAlnum(_ b: UInt8) -> Bool {

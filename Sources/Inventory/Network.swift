@@ -1,14 +1,32 @@
 /// Address syntax checks for IPs, CIDRs and MACs (no name resolution).
 public enum Network {
     public static func isIPv4(_ s: Substring) -> Bool {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        for p in parts {
-            guard !p.isEmpty, p.count <= 3, p.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  let v = Int(p), v <= 255, !(p.count > 1 && p.first == "0")
-            else { return false }
+        var copy = s
+        return copy.withUTF8 { ipv4(bytes: $0) } != nil
+    }
+
+    /// Dotted-quad IPv4 from UTF-8 bytes, without allocating: four decimal
+    /// parts 0–255, no leading zeros, no signs or spaces.
+    static func ipv4(bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var value: UInt32 = 0, part = 0, digits = 0, parts = 0
+        var leadingZero = false
+        for b in bytes {
+            if b == 0x2E {
+                guard digits > 0, parts < 3 else { return nil }
+                value = value << 8 | UInt32(part)
+                parts += 1
+                part = 0
+                digits = 0
+                continue
+            }
+            guard b >= 0x30, b <= 0x39, digits < 3, !(digits > 0 && leadingZero) else { return nil }
+            leadingZero = digits == 0 && b == 0x30 ? true : (digits == 0 ? false : leadingZero)
+            part = part * 10 + Int(b - 0x30)
+            digits += 1
+            guard part <= 255 else { return nil }
         }
-        return true
+        guard digits > 0, parts == 3 else { return nil }
+        return value << 8 | UInt32(part)
     }
 
     public static func isIPv6(_ s: Substring) -> Bool {
@@ -41,10 +59,21 @@ public enum Network {
     }
 
     public static func isIP(_ s: String) -> Bool {
-        isIPv4(Substring(s)) || isIPv6(Substring(s))
+        var copy = s
+        if copy.withUTF8({ ipv4(bytes: $0) }) != nil { return true }
+        return isIPv6(Substring(s))
     }
 
     public static func isCIDR(_ s: String) -> Bool {
+        var copy = s
+        let v4: Bool? = copy.withUTF8 { b in
+            guard let slash = b.firstIndex(of: 0x2F) else { return false }
+            let bits = b[(slash + 1)...]
+            guard !bits.isEmpty, bits.count <= 3, bits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            guard ipv4(bytes: UnsafeBufferPointer(rebasing: b[..<slash])) != nil else { return nil }
+            return bits.reduce(0) { $0 * 10 + Int($1 - 0x30) } <= 32
+        }
+        if let v4 { return v4 }
         let parts = s.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[1].isEmpty, parts[1].count <= 3,
               parts[1].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let bits = Int(parts[1])
@@ -54,20 +83,26 @@ public enum Network {
         return false
     }
 
+    /// Six hex pairs separated by `:` (or all by `-`).
     public static func isMAC(_ s: String) -> Bool {
-        let sep: Character = s.contains("-") ? "-" : ":"
-        let parts = s.split(separator: sep, omittingEmptySubsequences: false)
-        return parts.count == 6 && parts.allSatisfy { p in
-            p.count == 2 && p.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x46) || ($0 >= 0x61 && $0 <= 0x66) }
+        let u = s.utf8
+        guard u.count == 17 else { return false }
+        var sep: UInt8 = 0
+        for (i, b) in u.enumerated() {
+            if i % 3 == 2 {
+                guard b == 0x3A || b == 0x2D, sep == 0 || b == sep else { return false }
+                sep = b
+            } else {
+                guard (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66) else { return false }
+            }
         }
+        return true
     }
 
     /// An IPv4 address as a 32-bit number, for segment membership.
     public static func ipv4Value(_ s: Substring) -> UInt32? {
-        guard isIPv4(s) else { return nil }
-        var v: UInt32 = 0
-        for p in s.split(separator: ".") { v = v << 8 | (UInt32(p) ?? 0) }
-        return v
+        var copy = s
+        return copy.withUTF8 { ipv4(bytes: $0) }
     }
 
     /// Whether an IPv4 address lies inside an IPv4 CIDR.

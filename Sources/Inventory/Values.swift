@@ -14,15 +14,22 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parse `YYYY-MM-DD`, checking the calendar (2026-02-29 and 2026-13-45 fail).
     public init?(_ text: String) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D,
-              let y = Day.digits(u[0..<4]), let m = Day.digits(u[5..<7]), let d = Day.digits(u[8..<10]),
+        var copy = text
+        guard let day = copy.withUTF8({ Day(utf8: $0[...]) }) else { return nil }
+        self = day
+    }
+
+    /// Parse `YYYY-MM-DD` from UTF-8 bytes without allocating.
+    init?(utf8 u: Slice<UnsafeBufferPointer<UInt8>>) {
+        let b = u.startIndex
+        guard u.count == 10, u[b + 4] == 0x2D, u[b + 7] == 0x2D,
+              let y = Day.digits(u[b..<(b + 4)]), let m = Day.digits(u[(b + 5)..<(b + 7)]), let d = Day.digits(u[(b + 8)..<(b + 10)]),
               (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m), y >= 1
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
-    static func digits(_ s: ArraySlice<UInt8>) -> Int? {
+    static func digits<C: Collection>(_ s: C) -> Int? where C.Element == UInt8 {
         var v = 0
         for b in s {
             guard b >= 0x30, b <= 0x39 else { return nil }
@@ -97,8 +104,13 @@ public struct Instant: Sendable, Hashable, Comparable {
 
     /// Parse RFC 3339: `2026-09-21T10:00:00+08:00`, `…Z`, fractional seconds allowed.
     public init?(_ text: String) {
-        let u = Array(text.utf8)
-        guard u.count >= 20, let day = Day(String(decoding: u[0..<10], as: UTF8.self)),
+        var copy = text
+        guard let parsed = copy.withUTF8({ Instant(utf8: $0) }) else { return nil }
+        self = parsed
+    }
+
+    init?(utf8 u: UnsafeBufferPointer<UInt8>) {
+        guard u.count >= 20, let day = Day(utf8: u[0..<10]),
               u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t") || u[10] == UInt8(ascii: " "),
               u[13] == 0x3A, u[16] == 0x3A,
               let h = Day.digits(u[11..<13]), let mi = Day.digits(u[14..<16]), let s = Day.digits(u[17..<19]),
@@ -222,6 +234,7 @@ public struct Record: Sendable {
 
     /// Follow a dotted path such as `mlps.level`.
     public func field(path: String) -> Field? {
+        if !path.utf8.contains(0x2E) { return self[path] }
         var record = self
         let parts = path.split(separator: ".")
         for (i, part) in parts.enumerated() {

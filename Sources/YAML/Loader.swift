@@ -109,7 +109,9 @@ private struct TreeBuilder {
     let limits: LoadLimits
     let tagPolicy: TagPolicy
     let bytes: [UInt8]
+    /// Open collections below the innermost one; the innermost is `top`.
     var stack: [Frame] = []
+    var top: Frame?
     var anchors: [String: (node: Node, size: Int)] = [:]
     var expanded = 0
     var problems: [Diagnostic] = []
@@ -258,16 +260,20 @@ private struct TreeBuilder {
             let node = Node(.scalar(Scalar(text: text, style: style, value: value)), mark: mark, tag: tag)
             try add(node, size: 1, anchor: Self.string(s.anchor))
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            guard stack.count < limits.maxDepth else {
+            guard stack.count + (top == nil ? 0 : 1) < limits.maxDepth else {
                 throw fail("嵌套超过 \(limits.maxDepth) 层", "nesting is deeper than \(limits.maxDepth) levels", at: mark)
             }
             let isMapping = e.type == YAML_MAPPING_START_EVENT
             let tag = Self.string(isMapping ? e.data.mapping_start.tag : e.data.sequence_start.tag)
             let anchor = Self.string(isMapping ? e.data.mapping_start.anchor : e.data.sequence_start.anchor)
             if let tag { checkCollectionTag(tag, isMapping: isMapping, mark: mark) }
-            stack.append(Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor))
+            var frame = Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor)
+            if isMapping { frame.pairs.reserveCapacity(8) } else { frame.items.reserveCapacity(4) }
+            if let open = top.take() { stack.append(open) }
+            top = frame
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return }
+            guard let frame = top.take() else { return }
+            top = stack.popLast()
             let node: Node
             if frame.isMapping {
                 checkDuplicates(frame.pairs)
@@ -295,37 +301,64 @@ private struct TreeBuilder {
 
     mutating func add(_ node: Node, size: Int, anchor: String?) throws(DiagnosticList) {
         if let anchor { anchors[anchor] = (node, size) }
-        guard !stack.isEmpty else {
+        guard top != nil else {
             root = node
             return
         }
-        let top = stack.count - 1
-        stack[top].size += size
-        if stack[top].isMapping {
-            if let key = stack[top].pendingKey {
-                stack[top].pairs.append(Pair(key: key, value: node))
-                stack[top].pendingKey = nil
+        top!.size += size
+        if top!.isMapping {
+            if let key = top!.pendingKey.take() {
+                top!.pairs.append(Pair(key: key, value: node))
             } else {
-                stack[top].pendingKey = node
+                top!.pendingKey = node
             }
         } else {
-            stack[top].items.append(node)
+            top!.items.append(node)
         }
     }
 
     mutating func checkDuplicates(_ pairs: [Pair]) {
         guard pairs.count > 1 else { return }
+        // Small mappings (nearly all of them): compare keys pairwise, no allocation.
+        if pairs.count <= 16 {
+            for i in 1..<pairs.count {
+                for j in 0..<i where Self.sameKey(pairs[i].key, pairs[j].key) {
+                    duplicate(pairs[i].key, first: pairs[j].key.mark)
+                    break
+                }
+            }
+            return
+        }
         var seen: [String: Mark] = [:]
         seen.reserveCapacity(pairs.count)
         for pair in pairs {
             let id = pair.key.identity
             if let first = seen[id] {
-                let shown = pair.key.scalar?.text ?? id
-                note("重复的键 “\(shown)”（第一次出现在第 \(first.line) 行）", "duplicate key '\(shown)' (first at line \(first.line))", at: pair.key.mark)
+                duplicate(pair.key, first: first)
             } else {
                 seen[id] = pair.key.mark
             }
         }
+    }
+
+    mutating func duplicate(_ key: Node, first: Mark) {
+        let shown = key.scalar?.text ?? key.identity
+        note("重复的键 “\(shown)”（第一次出现在第 \(first.line) 行）", "duplicate key '\(shown)' (first at line \(first.line))", at: key.mark)
+    }
+
+    /// Whether two keys resolve to the same value (`1` and `0x1` do).
+    static func sameKey(_ a: Node, _ b: Node) -> Bool {
+        if case .scalar(let x) = a.content, case .scalar(let y) = b.content {
+            switch (x.value, y.value) {
+            case (.string, .string): return x.text == y.text
+            case (.null, .null): return true
+            case let (.bool(p), .bool(q)): return p == q
+            case let (.int(p), .int(q)): return p == q
+            case let (.float(p), .float(q)): return p == q || (p.isNaN && q.isNaN)
+            default: return false
+            }
+        }
+        return a.identity == b.identity
     }
 
     static let coreCollectionTags: Set<String> = [CoreSchema.map, CoreSchema.seq]
