@@ -1,3 +1,5 @@
+import Foundation
+
 // Maps: an eager insertion-ordered map, or a lazy provider whose fields are computed on demand.
 
 /// A source of map entries computed on demand (for example an inventory object).
@@ -59,9 +61,14 @@ struct StringKey: Hashable, Sendable {
 @inline(__always)
 func celStringEquals(_ a: String, _ b: String) -> Bool {
     let au = a.utf8, bu = b.utf8
-    if au.count != bu.count { return false }
+    let n = au.count
+    if n != bu.count { return false }
+    if n == 0 { return true }
     let fast = au.withContiguousStorageIfAvailable { p in
-        bu.withContiguousStorageIfAvailable { q in p.elementsEqual(q) }
+        bu.withContiguousStorageIfAvailable { q -> Bool in
+            guard let a = p.baseAddress, let b = q.baseAddress else { return p.elementsEqual(q) }
+            return memcmp(a, b, n) == 0
+        }
     }
     if let fast, let result = fast { return result }
     return au.elementsEqual(bu)
@@ -74,7 +81,13 @@ public final class CELMap: Sendable {
     let orderedKeys: [Value]
     let orderedValues: [Value]
     let index: [MapKey: Int]
-    let provider: (any CELMapProvider)?
+    /// Boxed so that "is this map lazy?" is a pointer test, not an existential one.
+    private final class Lazy: Sendable {
+        let provider: any CELMapProvider
+        init(_ p: any CELMapProvider) { provider = p }
+    }
+    private let lazy: Lazy?
+    var provider: (any CELMapProvider)? { lazy?.provider }
 
     /// An eager map. Later duplicates replace earlier values (map literals report
     /// duplicates as errors before they get here).
@@ -88,7 +101,7 @@ public final class CELMap: Sendable {
             index[mk] = keys.count
             keys.append(k); values.append(v)
         }
-        orderedKeys = keys; orderedValues = values; self.index = index; provider = nil
+        orderedKeys = keys; orderedValues = values; self.index = index; lazy = nil
     }
 
     /// An eager map with string keys, in the given order.
@@ -99,11 +112,11 @@ public final class CELMap: Sendable {
     /// A lazy map backed by a provider.
     public init(provider: any CELMapProvider) {
         orderedKeys = []; orderedValues = []; index = [:]
-        self.provider = provider
+        lazy = Lazy(provider)
     }
 
     init(uncheckedKeys keys: [Value], values: [Value], index: [MapKey: Int]) {
-        orderedKeys = keys; orderedValues = values; self.index = index; provider = nil
+        orderedKeys = keys; orderedValues = values; self.index = index; lazy = nil
     }
 
     public var count: Int {
@@ -140,7 +153,7 @@ public final class CELMap: Sendable {
     /// cheaper than hashing the key.
     @inline(__always)
     public func get(field: String) -> Value? {
-        if let provider { return provider.value(forKey: field) }
+        if let lazy { return lazy.provider.value(forKey: field) }
         if orderedKeys.count <= 8 {
             for i in 0..<orderedKeys.count {
                 if case .string(let k) = orderedKeys[i], celStringEquals(k, field) { return orderedValues[i] }
