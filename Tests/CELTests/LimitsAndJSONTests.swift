@@ -169,3 +169,11 @@ struct LazyObject: CELMapProvider {
         #expect(eval("s.matches('a{1001}')", ["s": .string("a")]).isError)
     }
 }
+
+@Suite struct ProgramInfoTests {
+    @Test func referencedVariables() throws {
+        let p = try Program(parsing: "self.software.exists(s, s in params.remote) && asOf > date('2026-01-01') && type(1) == int && google.protobuf.Timestamp != null")
+        #expect(p.variables == ["self", "params", "asOf"])
+        #expect(try Program(parsing: "[1].all(x, x > 0)").variables.isEmpty)
+    }
+}

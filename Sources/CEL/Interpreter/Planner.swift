@@ -8,6 +8,8 @@ struct Planner {
     var strictFunctions = true
     var scope: [(name: String, slot: Int)] = []
     var maxSlots = 0
+    /// Root names of the global variables the expression reads.
+    var globals: Set<String> = []
 
     init(table: FunctionTable, source: [Unicode.Scalar]) {
         self.table = table
@@ -30,9 +32,11 @@ struct Planner {
             if !leadingDot, let slot = local(name) {
                 return { f in f.locals[slot] }
             }
+            if CELType.denotable[name] == nil { globals.insert(name) }
             return Planner.globalNode(path: [name])
         case .select(let operand, let field):
             if let path = identPath(e), local(path[0]) == nil {
+                if CELType.denotable[path.joined(separator: ".")] == nil { globals.insert(path[0]) }
                 return Planner.globalNode(path: path)
             }
             let op = try plan(operand)

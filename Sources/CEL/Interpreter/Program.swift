@@ -10,6 +10,9 @@ public final class Program: Sendable {
     public let ast: Expr
     private let root: Node
     private let slots: Int
+    /// The global variables the expression reads (roots of `a.b.c`), so a caller can
+    /// reject unknown names such as a misspelt `slef` when a rule is loaded.
+    public let variables: Set<String>
 
     /// Parses and plans `source`. Throws a `CELParseError` (with line, column and a caret
     /// excerpt) for syntax errors, unknown functions and invalid constant regexes.
@@ -22,6 +25,7 @@ public final class Program: Sendable {
         planner.strictFunctions = options.strictFunctions
         root = try planner.plan(ast)
         slots = planner.maxSlots
+        variables = planner.globals
     }
 
     /// Evaluates the program. Evaluation errors are returned as `.error` values.
