@@ -65,27 +65,23 @@ private func flip(_ o: Ordering) -> Ordering {
     }
 }
 
+// Int and uint against double compare exactly outside the integer type's range and through
+// a conversion to double inside it, as cel-go does (the conformance data pins this down:
+// 9223372036854775807 and 9223372036854775808.0 compare equal).
 private func compareInt(_ x: Int64, _ y: Double) -> Ordering {
     if y.isNaN { return .unordered }
     if y < -9.223372036854775808e18 { return .greater }
-    if y >= 9.223372036854775808e18 { return .less }
-    let t = y.rounded(.towardZero)
-    let ti = Int64(t)
-    if x < ti { return .less }
-    if x > ti { return .greater }
-    let frac = y - t
-    return frac > 0 ? .less : (frac < 0 ? .greater : .equal)
+    if y > 9.223372036854775807e18 { return .less }
+    let dx = Double(x)
+    return dx < y ? .less : (dx > y ? .greater : .equal)
 }
 
 private func compareUInt(_ x: UInt64, _ y: Double) -> Ordering {
     if y.isNaN { return .unordered }
     if y < 0 { return .greater }
-    if y >= 1.8446744073709551616e19 { return .less }
-    let t = y.rounded(.towardZero)
-    let ti = UInt64(t)
-    if x < ti { return .less }
-    if x > ti { return .greater }
-    return y - t > 0 ? .less : .equal
+    if y > 1.8446744073709551615e19 { return .less }
+    let dx = Double(x)
+    return dx < y ? .less : (dx > y ? .greater : .equal)
 }
 
 /// Ordering for `<`, `<=`, `>`, `>=`; nil when the types have no ordering overload.
