@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "Diagnostics", swiftSettings: strict),
         // A JSON value with a deterministic, HTML-safe writer.
         .target(name: "JSON", swiftSettings: strict),
+        // SHA-256 for fingerprints and checksums.
+        .target(name: "Digest", swiftSettings: strict),
         // Order-preserving parallel map over both cores.
         .target(name: "Parallel", swiftSettings: strict),
         // libyaml events -> nodes with file/line/column marks, YAML 1.2 core schema.
@@ -43,12 +45,14 @@ let package = Package(
         // Built-in task plans and their deadlines (DESIGN §4).
         .target(name: "Plan", dependencies: ["Inventory", "YAML", "Diagnostics"], swiftSettings: strict),
         // Rules over inventories: the CEL bridge, loading, evaluation, waivers, findings.
-        .target(name: "Policy", dependencies: ["CEL", "Inventory", "YAML", "Diagnostics"], swiftSettings: strict),
+        .target(name: "Policy", dependencies: ["CEL", "Inventory", "YAML", "Diagnostics", "Digest", "JSON", "Parallel", "Plan"], swiftSettings: strict),
+        // Output formats: text, JSON (later SARIF, JUnit, CSV, Markdown, HTML).
+        .target(name: "Render", dependencies: ["Policy", "JSON", "Diagnostics"], swiftSettings: strict),
         // The command line: thin commands over the libraries.
         .target(
             name: "YunwangCLI",
             dependencies: [
-                "Diagnostics", "JSON", "YAML", "CEL", "Inventory", "Plan", "Policy", "BuiltinResources",
+                "Diagnostics", "JSON", "YAML", "CEL", "Inventory", "Plan", "Policy", "Render", "BuiltinResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -59,6 +63,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Suite"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"], swiftSettings: strict),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "YAML"], swiftSettings: strict),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strict),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "CEL", "Inventory"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["yunwang", "YAML", "JSON"], swiftSettings: strict),
     ],

@@ -8,6 +8,8 @@ struct FileDecoder {
     let fileIndex: Int
     var problems: [Diagnostic] = []
     var objects: [Kind: [Object]] = [:]
+    /// Policy examples give partial objects: required keys are not enforced.
+    var relaxed = false
 
     init(file: String, fileIndex: Int) {
         self.file = file
@@ -96,7 +98,7 @@ struct FileDecoder {
                 fields.append(Field(name: key, value: value, mark: pair.value.mark))
             }
         }
-        for fieldSpec in spec.fields where fieldSpec.required && !fields.contains(where: { $0.name == fieldSpec.name }) {
+        for fieldSpec in spec.fields where fieldSpec.required && !relaxed && !fields.contains(where: { $0.name == fieldSpec.name }) {
             if !pairs.contains(where: { $0.key.scalar?.text == fieldSpec.name }) {
                 error("\(path) 缺少必填字段 “\(fieldSpec.name)”（\(fieldSpec.doc.zh)）", "\(path) lacks the required key '\(fieldSpec.name)' (\(fieldSpec.doc.en))", at: node.mark)
             }

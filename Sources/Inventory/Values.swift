@@ -220,12 +220,23 @@ public struct Field: Sendable {
     public var name: String
     public var value: FieldValue
     public var mark: Mark
+
+    public init(name: String, value: FieldValue, mark: Mark) {
+        self.name = name
+        self.value = value
+        self.mark = mark
+    }
 }
 
 /// A decoded mapping: its fields in document order.
 public struct Record: Sendable {
     public var mark: Mark
     public var fields: [Field]
+
+    public init(mark: Mark, fields: [Field]) {
+        self.mark = mark
+        self.fields = fields
+    }
 
     public subscript(name: String) -> Field? {
         for field in fields where field.name == name { return field }

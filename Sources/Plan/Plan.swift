@@ -20,6 +20,8 @@ public struct Plan: Sendable {
     public var id: String
     public var title: String
     public var document: String
+    /// GB/T 2260 codes the plan applies to (trailing "00" pairs are wildcards); empty = everywhere.
+    public var regions: [String]
     public var tasks: [Task]
 
     public func task(_ no: Int) -> Task? { tasks.first { $0.no == no } }
@@ -60,7 +62,9 @@ public struct Plan: Sendable {
                 levels: (get(item, "levels")?.sequence ?? []).compactMap { $0.scalar?.text }))
         }
         let plan = Plan(id: text(get(root, "id"), "id", at: root.mark), title: get(root, "title")?.scalar?.text ?? "",
-                        document: get(root, "document")?.scalar?.text ?? "", tasks: tasks.sorted { $0.no < $1.no })
+                        document: get(root, "document")?.scalar?.text ?? "",
+                        regions: (get(root, "regions")?.sequence ?? []).compactMap { $0.scalar?.text },
+                        tasks: tasks.sorted { $0.no < $1.no })
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return plan
     }

@@ -24,7 +24,7 @@ public struct Yunwang: ParsableCommand {
           yunwang schema > inventory.schema.json
         """,
         version: version,
-        subcommands: [Validate.self, Schema.self, Init.self, PolicyCommand.self]
+        subcommands: [Validate.self, Check.self, PolicyCommand.self, PlanCommand.self, Schema.self, Init.self]
     )
 
     public init() {}

@@ -1,0 +1,230 @@
+import CEL
+import Diagnostics
+import Foundation
+import Inventory
+import JSON
+import Parallel
+import Plan
+import YAML
+
+public struct CheckOptions: Sendable {
+    public var asOf: Day
+    public var dueSoonDays: Int = 90
+    /// Waivers expiring this many days after as-of are reported.
+    public var waiverWarningDays: Int = 30
+    /// `--param RULE.NAME=VALUE` overrides, applied after `inventory.params`.
+    public var paramOverrides: [String: [(String, Value)]] = [:]
+
+    public init(asOf: Day, dueSoonDays: Int = 90) {
+        self.asOf = asOf
+        self.dueSoonDays = dueSoonDays
+    }
+}
+
+/// The evaluate → waive steps: every rule over the objects it applies to,
+/// plan deadlines, then waivers. Rules run in parallel; the result is sorted,
+/// so it is the same on every run.
+public struct Checker: Sendable {
+    public var rules: [Rule]
+    public var plans: [Plan]
+
+    public init(rules: [Rule], plans: [Plan]) {
+        self.rules = rules
+        self.plans = plans
+    }
+
+    /// Ids of the rules the checker itself defines (plans and waivers).
+    public static let builtinRuleIDs: Set<String> = [PlanRules.deadline, WaiverRules.expired, WaiverRules.unused, WaiverRules.expiring]
+
+    public func check(_ inventory: Inventory, options: CheckOptions) throws(DiagnosticList) -> CheckResult {
+        let bridge = Bridge(inventory, asOf: options.asOf)
+        let inv = bridge.inventoryValue
+        let asOf = bridge.asOfValue
+        let overrides = inventoryParams(inventory)
+        let outcomes = parallelMap(rules) { rule in
+            Evaluation(rule: rule, bridge: bridge, inv: inv, asOf: asOf,
+                       params: Self.params(rule, inventory: overrides[rule.id] ?? [], cli: options.paramOverrides[rule.id] ?? [])).run()
+        }
+        let problems = outcomes.flatMap(\.errors)
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        var findings = outcomes.flatMap(\.findings)
+        findings += PlanRules(plans: plans).findings(inventory, options: options)
+        findings = WaiverRules().apply(to: findings, inventory: inventory, options: options)
+        findings.sort(by: Finding.precedes)
+        return CheckResult(inventoryName: inventory.name, region: inventory.region, level: inventory.level, asOf: options.asOf,
+                           findings: findings, checked: outcomes.flatMap(\.checked), rules: rules)
+    }
+
+    /// `inventory.params`: {RULE: {name: value}}.
+    func inventoryParams(_ inventory: Inventory) -> [String: [(String, Value)]] {
+        var out: [String: [(String, Value)]] = [:]
+        for pair in inventory.params?.mapping ?? [] {
+            guard let rule = pair.key.scalar?.text else { continue }
+            out[rule] = (pair.value.mapping ?? []).map { ($0.key.scalar?.text ?? "", $0.value.celValue) }
+        }
+        return out
+    }
+
+    static func params(_ rule: Rule, inventory: [(String, Value)], cli: [(String, Value)]) -> Value {
+        var merged = rule.params
+        for (name, value) in inventory + cli {
+            if let i = merged.firstIndex(where: { $0.0 == name }) { merged[i].1 = value } else { merged.append((name, value)) }
+        }
+        return .map(merged.map { (Value.string($0.0), $0.1) })
+    }
+}
+
+/// One rule over its objects.
+struct Evaluation {
+    let rule: Rule
+    let bridge: Bridge
+    let inv: Value
+    let asOf: Value
+    let params: Value
+    var findings: [Finding] = []
+    var checked: [CheckedTarget] = []
+    var errors: [Diagnostic] = []
+
+    init(rule: Rule, bridge: Bridge, inv: Value, asOf: Value, params: Value) {
+        self.rule = rule
+        self.bridge = bridge
+        self.inv = inv
+        self.asOf = asOf
+        self.params = params
+    }
+
+    func run() -> Evaluation {
+        var copy = self
+        copy.evaluate()
+        return copy
+    }
+
+    mutating func evaluate() {
+        let inventory = bridge.inventory
+        let base = Activation(["inv": inv, "asOf": asOf, "params": params])
+        let objects = inventory.objects(rule.appliesTo)
+        for index in objects.indices {
+            let object = objects[index]
+            let region = rule.appliesTo == .inventory ? inventory.region : inventory.effectiveRegion(of: object)
+            guard rule.applies(toRegion: region) else { continue }
+            let value = rule.appliesTo == .inventory ? inventoryHeader : bridge.value(of: rule.appliesTo, at: index)
+            let activation = base.binding("self", to: value)
+            if let when = rule.when {
+                switch when.evaluate(activation) {
+                case .bool(true): break
+                case .bool(false): continue
+                case let other:
+                    fail(other, expression: "when", object: object)
+                    continue
+                }
+            }
+            let (kind, id) = Evaluation.target(of: object, in: inventory)
+            switch rule.assert.evaluate(activation) {
+            case .bool(true):
+                checked.append(CheckedTarget(rule: rule.id, targetKind: kind, targetID: id, passed: true))
+            case .bool(false):
+                checked.append(CheckedTarget(rule: rule.id, targetKind: kind, targetID: id, passed: false))
+                findings.append(Finding(
+                    rule: rule.id, title: rule.title, severity: rule.severity, status: .open,
+                    targetKind: kind, targetID: id,
+                    message: Localized(zh: rule.message.zh.render(activation), en: rule.message.en.render(activation)),
+                    remediation: rule.remediation, location: locate(object, index: index),
+                    citation: rule.citation, due: nil, waiver: nil,
+                    unit: object.kind == .unit ? object.id : object["unit"]?.string))
+            case let other:
+                fail(other, expression: "assert", object: object)
+            }
+        }
+    }
+
+    var inventoryHeader: Value {
+        .map(CELMap(provider: RecordProvider(bridge: bridge, record: bridge.inventory.header.record, spec: Schema.inventory)))
+    }
+
+    mutating func fail(_ result: Value, expression: String, object: Object) {
+        let inventory = bridge.inventory
+        let reason: String
+        if case .error(let e) = result { reason = e.message } else { reason = "the result is \(result.celType.name), not bool" }
+        let place = inventory.location(of: object).description
+        errors.append(Diagnostic(
+            zh: "规则 \(rule.id) 的 \(expression) 在 \(place) 的对象上求值出错：\(reason)",
+            en: "rule \(rule.id): '\(expression)' failed on the object at \(place): \(reason)",
+            at: rule.location, step: "evaluate"))
+    }
+
+    /// A finding's target: the object itself, with the kinds' id conventions.
+    static func target(of object: Object, in inventory: Inventory) -> (String, String) {
+        switch object.kind {
+        case .inventory: return ("inventory", "inventory")
+        case .task: return ("task", "\(object["plan"]?.string ?? "")/\(object["no"]?.int ?? 0)")
+        case .waiver: return ("waiver", "\(object["rule"]?.string ?? "")@\(object["target"]?.string ?? "")")
+        case .event:
+            let at = object.record["at"].flatMap { f -> String? in if case .instant(_, let t) = f.value { return t } else { return nil } } ?? ""
+            return ("event", "\(object["unit"]?.string ?? "")@\(at)")
+        default: return (object.kind.rawValue, object.id ?? "")
+        }
+    }
+
+    static let eventTypes = Schema.eventTypes
+
+    /// The line to point at: `locate:` if the rule names a field; for rules
+    /// over a unit's events, the most recent event of the types the rule
+    /// counts; else the first `self.<field>` the assertion reads that is
+    /// present; else the object.
+    func locate(_ object: Object, index: Int) -> SourceLocation {
+        let inventory = bridge.inventory
+        if let path = rule.locate, object.record.field(path: path) != nil {
+            return inventory.location(of: object, field: path)
+        }
+        let source = (rule.whenSource ?? "") + " " + rule.assertSource
+        if object.kind == .unit, source.contains("self.events") {
+            let types = Self.eventTypes.filter { source.contains("'\($0)'") || source.contains("\"\($0)\"") }
+            let events = inventory.objects(.event)
+            var best: (Instant, Int)?
+            for e in inventory.unitEvents[index] where bridge.isVisible(event: e) {
+                guard let at = events[e]["at"]?.instant, let type = events[e]["type"]?.string, types.isEmpty || types.contains(type) else { continue }
+                if best.map({ at >= $0.0 }) ?? true { best = (at, e) }
+            }
+            if let (_, e) = best { return inventory.location(of: events[e]) }
+            return inventory.location(of: object)
+        }
+        for path in Self.selfPaths(in: rule.assertSource) where object.record.field(path: path) != nil {
+            return inventory.location(of: object, field: path)
+        }
+        return inventory.location(of: object)
+    }
+
+    /// `self.a.b` paths an expression reads, longest first within each occurrence.
+    static func selfPaths(in source: String) -> [String] {
+        var out: [String] = []
+        let scalars = Array(source.unicodeScalars)
+        var i = 0
+        func isIdent(_ c: Unicode.Scalar) -> Bool { c == "_" || CharacterSet.alphanumerics.contains(c) }
+        while i + 5 <= scalars.count {
+            if String(String.UnicodeScalarView(scalars[i..<(i + 5)])) == "self.", i == 0 || !isIdent(scalars[i - 1]) {
+                var j = i + 5
+                var parts: [String] = []
+                var current = ""
+                while j < scalars.count {
+                    let c = scalars[j]
+                    if isIdent(c) { current.unicodeScalars.append(c) } else if c == ".", !current.isEmpty {
+                        parts.append(current)
+                        current = ""
+                    } else { break }
+                    j += 1
+                }
+                if !current.isEmpty { parts.append(current) }
+                // Drop trailing method names (`self.software.exists(`).
+                if j < scalars.count, scalars[j] == "(", !parts.isEmpty { parts.removeLast() }
+                for n in stride(from: parts.count, through: 1, by: -1) {
+                    let p = parts.prefix(n).joined(separator: ".")
+                    if !out.contains(p) { out.append(p) }
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,96 @@
+import Diagnostics
+import Digest
+import Inventory
+
+public enum FindingStatus: String, Sendable, CaseIterable {
+    case open
+    case waived
+    case dueSoon = "due-soon"
+}
+
+/// The waiver that waived (or failed to waive) a finding.
+public struct WaiverInfo: Sendable, Hashable {
+    public var reason: String
+    public var approvedBy: String
+    public var approval: String
+    public var expires: Day
+    public var location: SourceLocation
+}
+
+/// One result of a check: a rule, the object it is about, where, why.
+public struct Finding: Sendable {
+    public var rule: String
+    public var title: Localized
+    public var severity: Severity
+    public var status: FindingStatus
+    public var targetKind: String
+    public var targetID: String
+    public var message: Localized
+    public var remediation: Localized?
+    public var location: SourceLocation
+    public var citation: Citation
+    public var due: Day?
+    public var waiver: WaiverInfo?
+    /// The unit the target belongs to (for grouping by unit), if any.
+    public var unit: String?
+
+    /// sha256 of rule, target kind and target id: stable across runs and
+    /// across edits elsewhere in the inventory.
+    public var fingerprint: String { Finding.fingerprint(rule: rule, kind: targetKind, id: targetID) }
+
+    public static func fingerprint(rule: String, kind: String, id: String) -> String {
+        SHA256.hex("\(rule)\n\(kind)\n\(id)")
+    }
+
+    public var target: String { "\(targetKind)/\(targetID)" }
+
+    /// DESIGN §5 order: severity (high first), rule id, target kind, target id, by code point.
+    public static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.rule != b.rule { return a.rule.unicodeScalars.lexicographicallyPrecedes(b.rule.unicodeScalars) }
+        if a.targetKind != b.targetKind { return a.targetKind.unicodeScalars.lexicographicallyPrecedes(b.targetKind.unicodeScalars) }
+        if a.targetID != b.targetID { return a.targetID.unicodeScalars.lexicographicallyPrecedes(b.targetID.unicodeScalars) }
+        return a.location < b.location
+    }
+}
+
+/// Counts as DESIGN §5 defines them: `open` and `by_severity` count open
+/// findings only; due-soon and waived are counted on their own.
+public struct Summary: Sendable, Equatable {
+    public var open = 0
+    public var dueSoon = 0
+    public var waived = 0
+    public var bySeverity: [Severity: Int] = [:]
+
+    public init(_ findings: [Finding]) {
+        for f in findings {
+            switch f.status {
+            case .open:
+                open += 1
+                bySeverity[f.severity, default: 0] += 1
+            case .dueSoon: dueSoon += 1
+            case .waived: waived += 1
+            }
+        }
+    }
+}
+
+/// A rule checked on one target, pass or fail (JUnit has a testcase for each).
+public struct CheckedTarget: Sendable {
+    public var rule: String
+    public var targetKind: String
+    public var targetID: String
+    public var passed: Bool
+}
+
+/// Everything a check produced.
+public struct CheckResult: Sendable {
+    public var inventoryName: String
+    public var region: String
+    public var level: String
+    public var asOf: Day
+    public var findings: [Finding]
+    public var checked: [CheckedTarget]
+    public var rules: [Rule]
+    public var summary: Summary { Summary(findings) }
+}

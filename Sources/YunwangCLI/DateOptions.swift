@@ -1,0 +1,38 @@
+import ArgumentParser
+import Inventory
+
+/// `--as-of DATE | --quarter YYYYQn` (DESIGN §4): the evaluation date.
+struct DateOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("评估日期（默认取台账的 as_of）/ evaluation date (default: the inventory's as_of)", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("按季度评估，日期为季度末，如 2026Q3 = 2026-09-30 / evaluate as of a quarter's last day", valueName: "YYYYQn"))
+    var quarter: String?
+
+    func validate() throws {
+        if asOf != nil && quarter != nil {
+            throw ValidationError("--as-of 与 --quarter 只能用一个 / use either --as-of or --quarter")
+        }
+        if let asOf, Day(asOf) == nil {
+            throw ValidationError("--as-of 须为有效日期 YYYY-MM-DD / --as-of must be a valid date YYYY-MM-DD: \(asOf)")
+        }
+        if let quarter, Self.quarterEnd(quarter) == nil {
+            throw ValidationError("--quarter 须写成 2026Q3 这样 / --quarter must look like 2026Q3: \(quarter)")
+        }
+    }
+
+    static func quarterEnd(_ text: String) -> Day? {
+        let parts = text.uppercased().split(separator: "Q")
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let q = Int(parts[1]), (1...4).contains(q) else { return nil }
+        let month = q * 3
+        return Day(year: year, month: month, day: Day.daysIn(year: year, month: month))
+    }
+
+    /// The date to evaluate at: the flag, else the inventory's `as_of`.
+    func resolve(_ inventory: Inventory) throws -> Day {
+        if let asOf, let d = Day(asOf) { return d }
+        if let quarter, let d = Self.quarterEnd(quarter) { return d }
+        if let d = inventory.asOf { return d }
+        throw CommandFailure(code: 2, message: "\(inventory.files.first ?? inventory.root): 错误: 没有评估日期：请在 inventory: 中写 as_of，或用 --as-of / --quarter / error: no evaluation date: set inventory.as_of or pass --as-of / --quarter")
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import JSON
+import Plan
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "内置计划任务 / Built-in plan tasks.",
+        subcommands: [PlanList.self])
+}
+
+struct PlanList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "列出内置计划的任务及期限 / List the built-in plans' tasks and deadlines.",
+        discussion: "示例 / examples:\n  yunwang plan list\n  yunwang plan list --format json")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "输出格式 text|json / output format")
+    var format: Format = .text
+
+    func run() {
+        switch format {
+        case .json:
+            print(JSON.array(Builtins.plans.map { plan in
+                .object([
+                    ("id", .string(plan.id)), ("title", .string(plan.title)), ("document", .string(plan.document)),
+                    ("regions", .array(plan.regions.map(JSON.string))),
+                    ("tasks", .array(plan.tasks.map { t in
+                        .object([
+                            ("no", .int(Int64(t.no))), ("main_task", .string(t.mainTask)), ("sub_task", .string(t.subTask)),
+                            ("responsible", .array(t.responsible.map(JSON.string))), ("type", .string(t.type)),
+                            ("due", .string(t.due.description)), ("levels", .array(t.levels.map(JSON.string))),
+                        ])
+                    })),
+                ])
+            }).serialized(pretty: true))
+        case .text:
+            for plan in Builtins.plans {
+                print("\(plan.id)  \(plan.document)  \(plan.title)")
+                for t in plan.tasks {
+                    print("  \(t.no)\t\(t.type)\t\(t.due)\t\(t.levels.joined(separator: ","))\t\(t.subTask)")
+                }
+            }
+        }
+    }
+}
