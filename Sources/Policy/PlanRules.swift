@@ -26,7 +26,9 @@ public struct PlanRules: Sendable {
             }
             for task in plan.tasks where task.levels.contains(inventory.level) {
                 let record = byNumber[task.no]
-                let status = record?["status"]?.string ?? "not-started"
+                var status = record?["status"]?.string ?? "not-started"
+                // Done after the as-of date: not done yet when looking back.
+                if status == "done", let done = record?["done"]?.date, done > options.asOf { status = "in-progress" }
                 if status == "done" { continue }
                 if status == "not-applicable" && task.type == "as-needed" { continue }
                 let overdue = options.asOf > task.due
