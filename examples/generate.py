@@ -101,8 +101,9 @@ class Inv:
         self.ok_marks = {}               # (kind, id) -> text (compliant boundary notes)
         self.files = OrderedDict()
 
-    def bad(self, kind, oid, rule, text):
-        self.bad_marks.setdefault((kind, oid), []).append((rule, text))
+    def bad(self, kind, oid, rule, text, waived=False):
+        """Plant a violation; waived=True when a valid waiver covers it (reported as waived)."""
+        self.bad_marks.setdefault((kind, oid), []).append((rule, text, waived))
 
     def ok(self, kind, oid, text):
         self.ok_marks[(kind, oid)] = text
@@ -110,7 +111,7 @@ class Inv:
     def mark(self, kind, oid):
         marks = self.bad_marks.get((kind, oid))
         if marks:
-            return "  # " + " | ".join("违规 %s: %s" % m for m in marks)
+            return "  # " + " | ".join("违规 %s%s: %s" % (r, WAIVED if w else "", t) for r, t, w in marks)
         if (kind, oid) in self.ok_marks:
             return "  # 合规: " + self.ok_marks[(kind, oid)]
         return ""
@@ -129,6 +130,7 @@ class Inv:
 
 HEADER = ""
 HEADER2 = ""
+WAIVED = "（已豁免）"   # after the rule id: a valid waiver covers this violation, so it is reported as waived
 
 
 # --------------------------------------------------------------------------
@@ -482,12 +484,42 @@ def write_events(inv, events, rel, header, title):
     inv.write(rel, out)
 
 
+def add_days(day, n):
+    import datetime
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=n)).isoformat()
+
+
 def write_waivers(inv, waivers, header, title):
+    """Waivers, with the findings the engine reports about them planted on the waiver
+    (target `waiver/<rule>@<kind>/<id>`, located at its `expires:` line):
+    WAIVER-EXPIRED (expired before as-of), WAIVER-EXPIRING (expires within 30 days of
+    as-of), WAIVER-UNUSED (valid, but matches no finding: `unused: True`).  A valid waiver
+    that is used must cover a violation planted with waived=True, and vice versa."""
+    covered = set()
+    for w in waivers:
+        kind, oid = w["target"].split("/", 1)
+        wid = "%s@%s" % (w["rule"], w["target"])
+        planted = [m for m in inv.bad_marks.get((kind, oid), []) if m[0] == w["rule"]]
+        if w["expires"] < AS_OF:
+            inv.bad("waiver", wid, "WAIVER-EXPIRED", "豁免已于 %s 过期, 不再豁免" % w["expires"])
+            assert planted and not any(m[2] for m in planted), wid
+            continue
+        if w["expires"] <= add_days(AS_OF, 30):
+            inv.bad("waiver", wid, "WAIVER-EXPIRING", "豁免将于 %s 到期(基准日后 30 天内)" % w["expires"])
+        if w.get("unused"):
+            inv.bad("waiver", wid, "WAIVER-UNUSED", "有效豁免, 但对象没有该规则的违规")
+            assert not planted, wid
+        else:
+            assert planted and all(m[2] for m in planted), wid
+            covered.add((kind, oid, w["rule"]))
+    for (kind, oid), marks in inv.bad_marks.items():
+        for rule, _, waived in marks:
+            assert not waived or (kind, oid, rule) in covered, (kind, oid, rule)
     out = header + "# %s\n" % title + "waivers:\n"
     for w in waivers:
         if w.get("comment"):
             out += "  # %s\n" % w["comment"]
-        out += "  - rule: %s\n" % w["rule"]
+        out += "  - rule: %s%s\n" % (w["rule"], inv.mark("waiver", "%s@%s" % (w["rule"], w["target"])))
         out += "    target: %s\n" % w["target"]
         out += "    reason: %s\n" % w["reason"]
         out += "    approved_by: %s\n" % w["approved_by"]
@@ -505,16 +537,16 @@ def write_readme(inv, title_zh, title_en, intro, files, waivers_text, notes=""):
     out += "\n检查 (check): `yunwang validate examples/%s` 应当退出码 0；" % inv.key
     out += "`yunwang check examples/%s --as-of 2026-09-30` 报告下列违规。\n\n" % inv.key
     out += "## 预置违规 (planted violations, as of 2026-09-30)\n\n"
-    out += "每条违规在 YAML 中以注释 `# 违规 <规则>: <说明>` 标在目标对象的第一行。\n"
-    out += "*Each planted violation is marked in the YAML by a `# 违规 <rule>: <text>` comment on the first line of the object the finding targets.*\n\n"
+    out += "每条违规在 YAML 中以注释 `# 违规 <规则>: <说明>` 标在目标对象的第一行; 有效豁免覆盖的违规写作 `# 违规 <规则>（已豁免）: <说明>`, 报告为 waived。\n"
+    out += "*Each planted violation is marked in the YAML by a `# 违规 <rule>: <text>` comment on the first line of the object the finding targets; `# 违规 <rule>（已豁免）: <text>` marks one a valid waiver covers (reported as waived). `Tests/CLITests/PlantedViolationsTests.swift` checks that `yunwang check` reports exactly these.*\n\n"
     by_rule = OrderedDict()
     for (kind, oid), marks in inv.bad_marks.items():
-        for rule, text in marks:
-            by_rule.setdefault(rule, []).append((kind, oid, text))
+        for rule, text, waived in marks:
+            by_rule.setdefault(rule, []).append((kind, oid, text, waived))
     out += "| 规则 rule | 对象 target | 说明 |\n|---|---|---|\n"
     for rule in sorted(by_rule):
-        for kind, oid, text in by_rule[rule]:
-            out += "| %s | `%s/%s` | %s |\n" % (rule, kind, oid, text.replace("|", "/"))
+        for kind, oid, text, waived in by_rule[rule]:
+            out += "| %s%s | `%s/%s` | %s |\n" % (rule, WAIVED if waived else "", kind, oid, text.replace("|", "/"))
     if inv.ok_marks:
         out += "\n## 合规的边界情形与不适用的规则 (compliant boundary and out-of-scope cases)\n\n"
         out += "YAML 中以 `# 合规: …` 注释标出(对象另有违规时只显示违规注释)。这些情形不应产生所描述的违规; 同一对象的其他预置违规照常报告。*Marked `# 合规: …` in the YAML (objects that also carry planted violations show only those). None of these may produce the finding they describe.*\n\n"
@@ -554,11 +586,11 @@ def nm_city_tasks(inv, city, overdue_high, overdue_low):
         ev = EVIDENCE[(no + len(city)) % len(EVIDENCE)]
         if no == overdue_high:
             recs.append((no, "in-progress", None, None, "平台建设中, 预计 2026 年底完成"))
-            inv.bad("task", "nm-2024-189/%d" % no, "PLAN-OVERDUE",
+            inv.bad("task", "nm-2024-189/%d" % no, "PLAN-DEADLINE",
                     "要求类任务 %d 年底到期, 仍在进行中" % year)
         elif no == overdue_low:
             recs.append((no, "not-started", None, None, "暂无需求"))
-            inv.bad("task", "nm-2024-189/%d" % no, "PLAN-OVERDUE",
+            inv.bad("task", "nm-2024-189/%d" % no, "PLAN-DEADLINE",
                     "按需类任务 %d 年底到期, 未启动(也未标为不适用)" % year)
         elif year < 2026:
             if typ == "a" and n % 3 == 0:
@@ -659,7 +691,7 @@ def build_baotou():
     b.make_terminals()
     t = b.t
     t("bt-sjj-0009")["software"] = ["WPS Office", "奇安信天擎", "向日葵"]
-    inv.bad("terminal", "bt-sjj-0009", "BT-42-8", "装有向日葵(有效豁免至 2026-12-31)")
+    inv.bad("terminal", "bt-sjj-0009", "BT-42-8", "装有向日葵(有效豁免至 2026-12-31)", waived=True)
     t("bt-jyj-0004")["software"] = ["WPS Office", "火绒", "钉钉", "ToDesk"]
     inv.bad("terminal", "bt-jyj-0004", "BT-42-8", "装有 ToDesk")
     t("bt-kq-0005")["software"] = ["WPS Office", "360安全卫士", "TeamViewer"]
@@ -771,7 +803,7 @@ def build_baotou():
     inv.bad("unit", "bt-wjw", "NAT-DATA-RISK", "有重要数据系统 bt-qmjk，近 12 个月无数据安全风险评估(上次 2025-08-15)")
     S(sys_("bt-hlwyy", "包头市中心医院互联网医院平台", "bt-zxyy", C("bt-cloud"), level=3,
            launched="2023-05-01", internet="direct"))
-    inv.bad("system", "bt-hlwyy", "BT-40-EXCHANGE", "与互联网直接交互，未经安全交换区(豁免 2026-10-15 到期)")
+    inv.bad("system", "bt-hlwyy", "BT-40-EXCHANGE", "与互联网直接交互，未经安全交换区(豁免 2026-10-15 到期)", waived=True)
     S(sys_("bt-jyzy", "包头市教育资源公共服务平台", "bt-jyj", C("bt-ali"), level=2,
            launched="2022-08-01", internet="exchange-zone"))
     inv.ok("system", "bt-jyzy", "部署在公有云上，但非重要系统、一般数据")
@@ -919,6 +951,10 @@ def build_baotou():
          "reason": "安全交换区扩容完成前, 互联网医院平台暂时直连互联网", "approved_by": "刘志强",
          "approval": "包数函〔2026〕9号", "expires": "2026-10-15",
          "comment": "基准日后 15 天内到期 (expires within 30 days of as-of)"},
+        {"rule": "BT-21", "target": "unit/bt-dmq-dehsm",
+         "reason": "牧区苏木冬季网络业务少, 链路闲置期间暂不关闭", "approved_by": "王建国",
+         "approval": "包数函〔2026〕11号", "expires": "2027-03-31", "unused": True,
+         "comment": "有效但未用上的豁免 (valid, matches no finding): 单位恰好闲置三个月, 不算违规"},
     ]
     write_waivers(inv, waivers, H, "豁免 (waivers): 规则 + 对象 + 审批 + 到期日")
     write_readme(inv, "包头市电子政务外网台账(样例)", 
@@ -934,11 +970,15 @@ def build_baotou():
                   ("tasks.yaml", "189号任务进展 (plan progress)"), ("waivers.yaml", "豁免 (waivers)")],
                  "- `BT-42-8` → `terminal/bt-sjj-0009`: 有效至 2026-12-31, 该违规报告为 waived。\n"
                  "- `BT-18` → `unit/bt-zxyy`: 2026-08-31 已过期, 违规仍为 open, 过期豁免被报告。\n"
-                 "- `BT-40-EXCHANGE` → `system/bt-hlwyy`: 2026-10-15 到期(基准日后 15 天内), 目前仍 waived。",
+                 "- `BT-40-EXCHANGE` → `system/bt-hlwyy`: 2026-10-15 到期(基准日后 15 天内), 目前仍 waived, 并报告 `WAIVER-EXPIRING`。\n"
+                 "- `BT-21` → `unit/bt-dmq-dehsm`: 有效至 2027-03-31, 但该单位恰好闲置三个月、没有 BT-21 违规, 报告 `WAIVER-UNUSED`(info)。",
                  "- 事件类规则(BT-41、BT-43、BT-45-3)的对象是单位, 标注写在单位上; 报告位置指向最近一条计入的事件。\n"
                  "- 计划任务 (PLAN-…) 的对象是 `task/nm-2024-189/<no>`, 标注写在该任务记录行上。\n"
                  "- `NAT-DATA-RISK` 的对象是单位(单位有重要/核心数据系统时, 12 个月内要有数据安全风险评估)。\n"
-                 "- 计划逾期的规则编号由计划引擎决定(`PLAN-…`); 这里写作 `PLAN-OVERDUE`, 若实现采用别的编号, 以实现为准。")
+                 "- 计划任务的期限由计划引擎报告, 规则编号为 `PLAN-DEADLINE`: 已逾期为 open, "
+                 "`--due-soon-days`(默认 90 天)内到期为 due-soon。\n"
+                 "- 豁免本身的问题(`WAIVER-EXPIRED`、`WAIVER-EXPIRING`、`WAIVER-UNUSED`)的对象是 "
+                 "`waiver/<规则>@<类型>/<编号>`, 标注写在该豁免的 `- rule:` 行上, 报告位置指向其 `expires:` 行。")
     return inv
 
 
@@ -1043,7 +1083,7 @@ def build_xingan():
         {"id": "xa-gaj-dc", "name": "兴安盟公安局机房", "pue": "1.55", "built": "2014-05-01"},
         {"id": "xa-aes-jf", "name": "阿尔山市政务机房", "region": "152202", "pue": "1.46", "built": "2019-10-01"},
     ]
-    inv.bad("datacenter", "xa-gaj-dc", "NM-PUE", "PUE 1.55，不低于 1.5(有效豁免至 2027-06-30)")
+    inv.bad("datacenter", "xa-gaj-dc", "NM-PUE", "PUE 1.55，不低于 1.5(有效豁免至 2027-06-30)", waived=True)
     exits = [
         {"id": "xa-unified", "name": "兴安盟电子政务外网统一互联网出口", "kind": "unified"},
         {"id": "nm-unified", "name": "自治区电子政务外网统一互联网出口", "region": "150000", "kind": "unified"},
@@ -1079,7 +1119,7 @@ def build_xingan():
     S(sys_("xa-czyth", "兴安盟预算管理一体化系统", "xa-czj", C("xa-cloud"), level=3, important=True,
            launched="2022-01-01",
            crypto={"required": True, "last_evaluation": "2026-03-15", "result": "fail"}))
-    inv.bad("system", "xa-czyth", "XA-CRYPTO", "密评结论不通过(2026-03-15；豁免 2026-10-18 到期)")
+    inv.bad("system", "xa-czyth", "XA-CRYPTO", "密评结论不通过(2026-03-15；豁免 2026-10-18 到期)", waived=True)
     inv.bad("system", "xa-czyth", "NAT-CRYPTO-EVAL", "密评结论不通过(2026-03-15)")
     S(sys_("xa-bdc", "兴安盟不动产登记信息平台", "xa-zrj", C("xa-cloud"), level=3, important=True,
            launched="2020-07-01"))
@@ -1187,7 +1227,8 @@ def build_xingan():
                  "- `XA-CRYPTO` → `system/xa-czyth`: 2026-10-18 到期(基准日后 18 天), 目前 waived; 同一系统的 `NAT-CRYPTO-EVAL` 未豁免。",
                  "- 兴安盟的政务云要求异地灾备(`XA-CLOUD-DR`: remote 或两地三中心), 自治区要求两地三中心(`NM-CLOUD-DR`); "
                  "`xa-kyqq-cloud` 只有同城灾备, 两条都违反。\n"
-                 "- `NAT-DATA-RISK` 的对象是单位; 计划逾期写作 `PLAN-OVERDUE`(以计划引擎实际采用的编号为准)。")
+                 "- `NAT-DATA-RISK` 的对象是单位; 计划逾期的规则编号为 `PLAN-DEADLINE`, 对象为 `task/nm-2024-189/<no>`。\n"
+                 "- 豁免本身的问题(`WAIVER-EXPIRED`、`WAIVER-EXPIRING`)的对象是 `waiver/<规则>@<类型>/<编号>`, 标注写在该豁免的 `- rule:` 行上。")
     return inv
 
 
@@ -1258,7 +1299,7 @@ def build_henan():
          "crypto": {"required": True, "last_evaluation": "2026-05-30", "result": "pass"},
          "security_assessment": "2025-12-28", "dr": "same-city"},
     ]
-    inv.bad("cloud", "hn-ly-cloud", "HN-CLOUD-DR", "政务云灾备为 remote，未形成两地三中心(豁免 2026-10-20 到期)")
+    inv.bad("cloud", "hn-ly-cloud", "HN-CLOUD-DR", "政务云灾备为 remote，未形成两地三中心(豁免 2026-10-20 到期)", waived=True)
     inv.bad("cloud", "hn-xy-cloud", "HN-MLPS-CLOUD", "政务云按等保二级建设，要求不低于三级(豁免已于 2026-06-30 过期)")
     inv.ok("cloud", "hn-zyyh-cloud", "同城灾备；两地三中心要求只针对政务云")
     inv.bad("cloud", "hn-zyyh-cloud", "NAT-MLPS-CLOUD", "三级云平台上次等级测评 2025-06-30，超过 12 个月")
@@ -1279,7 +1320,7 @@ def build_henan():
         {"id": "hn-ly-exit", "name": "洛阳市卫生健康委员会自建互联网出口", "region": "410300",
          "kind": "independent"},
     ]
-    inv.bad("exit", "hn-ly-exit", "HN-EXIT-UNIFIED", "独立互联网出口，未纳入省市县三级统一管控(有效豁免至 2027-03-31)")
+    inv.bad("exit", "hn-ly-exit", "HN-EXIT-UNIFIED", "独立互联网出口，未纳入省市县三级统一管控(有效豁免至 2027-03-31)", waived=True)
 
     C = lambda c: ("cloud", c)
     D = lambda d: ("datacenter", d)
@@ -1412,8 +1453,85 @@ def build_henan():
                  "- `HN-CLOUD-DR` → `cloud/hn-ly-cloud`: 2026-10-20 到期(基准日后 20 天), 目前 waived。",
                  "- `HN-CLOUD-SHARE` 是全台账规则, 对象为 `inventory/inventory`, 标注在 `inventory.yaml` 的 `inventory:` 行。\n"
                  "- 只统计 `kind: government` 的云; 中原银行私有云与自建机房上的系统不计入政务云, 它们各自还有一条 `HN-CLOUD-HOSTING`。\n"
-                 "- `HN-DRILL`(全省一年内至少一次应急演练)是全台账规则, 本台账合规, 没有预置违规。\n"
+                 "- `HN-DRILL`(省、市两级每年至少组织一次应急演练)是全台账规则, 本台账合规; 违规情形见市级样例 `examples/zhoukou`。\n"
                  "- `NAT-DATA-RISK` 的对象是单位(单位有重要/核心数据系统时, 12 个月内要有数据安全风险评估)。")
+    return inv
+
+
+def build_zhoukou():
+    """A small Henan city inventory: the one place HN-DRILL (省、市两级每年至少分别组织一次
+    实战型安全应急演练) fires, since the rule looks at province and city inventories and the
+    province example holds drills.  Everything else is compliant."""
+    inv = Inv("zhoukou")
+    b = Builder(inv, 411600, False, "10.46", "zk-unified")
+    U = b.unit
+    U("zk-sjj", "周口市政务服务和大数据管理局", "city", region="411600", n_term=5, admins=2)
+    U("zk-gaj", "周口市公安局", "city", n_term=4)
+    U("zk-wjw", "周口市卫生健康委员会", "city", n_term=4)
+    U("zk-cq", "周口市川汇区人民政府", "county", region="411602", n_term=3)
+    U("zk-xy", "西华县人民政府", "county", region="411622", n_term=3, method="zero-trust")
+    b.make_terminals()
+    clouds = [
+        {"id": "zk-cloud", "name": "周口市政务云节点", "kind": "government",
+         "mlps": {"level": 3, "filed": "2021-06-01", "last_assessment": "2026-05-12", "result": "pass"},
+         "crypto": {"required": True, "last_evaluation": "2026-04-20", "result": "pass"},
+         "security_assessment": "2026-01-20", "dr": "two-sites-three-centers"},
+    ]
+    exits = [{"id": "zk-unified", "name": "周口市电子政务外网统一互联网出口", "kind": "unified"}]
+    C = lambda c: ("cloud", c)
+    S = b.systems.append
+    S(sys_("zk-zwfw", "周口市一体化政务服务平台", "zk-sjj", C("zk-cloud"), level=3, important=True,
+           launched="2021-09-01", internet="exchange-zone"))
+    S(sys_("zk-oa", "周口市协同办公系统", "zk-sjj", C("zk-cloud"), level=2, launched="2022-03-01"))
+    S(sys_("zk-jj", "周口市交通管理综合应用平台", "zk-gaj", C("zk-cloud"), level=3, important=True,
+           launched="2023-05-01"))
+    S(sys_("zk-cqwg", "川汇区网格化治理平台", "zk-cq", C("zk-cloud"), level=2, launched="2024-04-01"))
+    # risk assessments within the year, drills only before it
+    for k, u in enumerate(b.units):
+        b.ev("risk-assessment", u["id"], "2026-%02d-%02dT09:30:00+08:00" % (3 + k, 5 + k * 3),
+             note="网络安全风险评估")
+        b.ev("drill", u["id"], "2025-%02d-%02dT15:00:00+08:00" % (4 + k, 10 + k * 2),
+             note="网络安全应急演练(12 个月之前)")
+    b.ev("drill", "zk-sjj", "2025-09-30T00:00:00+08:00",
+         note="全市应急演练, 恰在基准日 12 个月之前(不计入)")
+    for tid, at in (("zk-sjj-0002", "2026-07-14T10:20:00+08:00"), ("zk-wjw-0003", "2026-09-02T15:40:00+08:00")):
+        tt = b.t(tid)
+        b.ev("alert", tt["unit"], at, ip=tt["ip"], handled=True, note="病毒告警, 已处置")
+    inv.bad("inventory", "inventory", "HN-DRILL",
+            "近 12 个月全市未组织应急演练(最近一次 2025-09-30, 恰好 12 个月之前, 不计入)")
+
+    H = HEADER
+    b.write_units("units.yaml", H, "周口市电子政务外网接入单位 (units)")
+    b.write_terminals_per_unit(HEADER2, "周口市")
+    b.write_systems("systems.yaml", H, "信息系统 (systems)")
+    out = H + "# 政务云 (clouds)\nclouds:\n"
+    for c in clouds:
+        out += emit_cloud(inv, c)
+    inv.write("clouds.yaml", out)
+    out = H + "# 互联网出口 (internet exits)\nexits:\n"
+    for e in exits:
+        out += emit_exit(inv, e)
+    inv.write("exits.yaml", out)
+    write_events(inv, b.events, "events.yaml", H, "告警、风险评估、应急演练 (events)")
+    inv.write("inventory.yaml", H +
+              "# 周口市电子政务外网台账 — 样例 (sample city inventory in Henan)\n"
+              "inventory:%s\n"
+              "  name: 周口市电子政务外网台账(样例)\n"
+              "  region: \"411600\"\n"
+              "  level: city\n"
+              "  as_of: 2026-09-30\n" % inv.mark("inventory", "inventory"))
+    write_readme(inv, "周口市电子政务外网台账(样例)",
+                 "Small sample city inventory of Zhoukou (周口, 411600) in Henan: compliant except that the city held no emergency drill in the 12 months before as-of (HN-DRILL).",
+                 "周口市(地级市, 行政区划代码 411600)电子政务外网的小型样例台账。适用国家规则和河南规则; "
+                 "除“省、市两级每年至少分别组织一次实战型安全应急演练”(`HN-DRILL`)外全部合规。"
+                 "`HN-DRILL` 只看省级和市级台账, 而省级样例 `examples/henan` 有演练记录, 所以单独用这个市级台账演示。",
+                 [("inventory.yaml", "台账头"), ("units.yaml", "接入单位"), ("terminals/<unit>.yaml", "各单位终端"),
+                  ("systems.yaml", "信息系统"), ("clouds.yaml", "政务云"), ("exits.yaml", "互联网出口"),
+                  ("events.yaml", "事件")],
+                 "无 (none)。",
+                 "- `HN-DRILL` 是全台账规则, 对象为 `inventory/inventory`, 标注在 `inventory.yaml` 的 `inventory:` 行; "
+                 "报告位置指向最近一次演练(2025-09-30, 恰好在基准日 12 个月之前, 按“近 12 个月”不计入)。\n"
+                 "- 河南不在内政数字〔2024〕189号方案范围内, 所以没有 `tasks:`。")
     return inv
 
 
@@ -1421,7 +1539,7 @@ def build_henan():
 
 
 if __name__ == "__main__":
-    for build in (build_baotou, build_xingan, build_henan):
+    for build in (build_baotou, build_xingan, build_henan, build_zhoukou):
         inv = build()
         inv.flush()
         print("wrote examples/%s (%d files, %d planted violations)" % (
