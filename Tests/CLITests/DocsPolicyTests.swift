@@ -100,7 +100,7 @@ struct DocsPolicyTests {
         guard onDisk != generated else { return }
         let old = String(decoding: onDisk, as: UTF8.self).components(separatedBy: "\n")
         let new = r.out.components(separatedBy: "\n")
-        let first = zip(old, new).firstIndex { $0 != $1 } ?? min(old.count, new.count)
+        let first = (0..<min(old.count, new.count)).first { old[$0] != new[$0] } ?? min(old.count, new.count)
         let was = first < old.count ? old[first] : "<end of file>"
         let now = first < new.count ? new[first] : "<end of output>"
         Issue.record("""
