@@ -1334,7 +1334,7 @@ def build_henan():
     S(sys_("hn-xlgc", "河南省公共安全视频图像信息共享平台", "hn-gat", D("hn-gat-dc"), level=4,
            important=True, cii=True, grade="core", launched="2018-09-01", assessed="2026-01-15"))
     inv.bad("system", "hn-xlgc", "NAT-MLPS-L4", "四级系统上次等级测评 2026-01-15，超过 6 个月")
-    inv.bad("system", "hn-xlgc", "NAT-CII-RISK", "关键信息基础设施近 12 个月无网络安全风险评估")
+    inv.bad("system", "hn-xlgc", "NAT-CII-RISK", "关键信息基础设施近 12 个月无网络安全风险评估(上次 2025-08-20)")
     inv.bad("system", "hn-xlgc", "HN-CLOUD-HOSTING", "部署在公安厅自建数据中心，未上政务云")
     S(sys_("hn-qmjk", "河南省全民健康信息平台", "hn-wjw", C("hn-cloud"), level=3, important=True,
            grade="important", launched="2021-05-01"))
@@ -1407,6 +1407,8 @@ def build_henan():
                ("hn-zzjs", "2026-07-25T09:00:00+08:00", "高危端口暴露风险通知"),
                ("hn-rmyy", "2026-09-12T09:30:00+08:00", "远程控制软件风险通知")]
     light_events(b, None, alerts, notices)
+    b.ev("risk-assessment", "hn-gat", "2025-08-20T09:00:00+08:00", system="hn-xlgc",
+         note="关键信息基础设施网络安全检测评估(12 个月之前, 不计入)")
     inv.ok("unit", "hn-lywjw", "同一 IP 一周内 3 次未处理告警、12 个月内 3 次风险通知；包头规则不适用于河南")
     for sid, at in (("hn-ysb", "2026-04-08T09:00:00+08:00"), ("hn-sjgx", "2026-05-14T09:00:00+08:00"),
                     ("hn-xlgc", "2026-06-09T09:30:00+08:00"), ("hn-qmjk", "2026-03-19T14:00:00+08:00"),
