@@ -106,29 +106,54 @@ public indirect enum JSON: Sendable, Hashable {
     /// specials `<`, `>`, `&` become escapes.
     public static func quote(_ s: String, into out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let v = Int(scalar.value)
-                    out += "\\u00"
-                    out.append(hex[v >> 4])
-                    out.append(hex[v & 15])
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        // Copy runs of characters that need no escape in one append.
+        let utf8 = s.utf8
+        var runStart = utf8.startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            let needsEscape = b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26
+                || (b == 0xE2 && isLineSeparator(utf8, i))
+            if needsEscape {
+                out += s[runStart..<i]
+                i = escape(s, at: i, into: &out)
+                runStart = i
+            } else {
+                i = utf8.index(after: i)
             }
         }
+        out += s[runStart..<utf8.endIndex]
         out += "\""
+    }
+
+    /// U+2028 / U+2029 (E2 80 A8 / E2 80 A9) break JavaScript string literals.
+    private static func isLineSeparator(_ u: String.UTF8View, _ i: String.Index) -> Bool {
+        var j = u.index(after: i)
+        guard j != u.endIndex, u[j] == 0x80 else { return false }
+        j = u.index(after: j)
+        return j != u.endIndex && (u[j] == 0xA8 || u[j] == 0xA9)
+    }
+
+    /// Write the escape for the character at `i`; return the index after it.
+    private static func escape(_ s: String, at i: String.Index, into out: inout String) -> String.Index {
+        let scalar = s.unicodeScalars[i]
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "<": out += "\\u003c"
+        case ">": out += "\\u003e"
+        case "&": out += "\\u0026"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+            let v = Int(scalar.value)
+            out += "\\u00"
+            out.append(hex[v >> 4])
+            out.append(hex[v & 15])
+        }
+        return s.unicodeScalars.index(after: i)
     }
 }

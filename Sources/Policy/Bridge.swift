@@ -22,12 +22,22 @@ public final class Bridge: Sendable {
     public let zoneOffset: Int64
     /// Events at or after this instant (the day after as-of, 00:00 local) are not yet visible.
     let cutoff: Int64
+    /// Effective region of every object, by kind (computed once: rules scope by it).
+    let regions: [[String]]
 
     public init(_ inventory: Inventory, asOf: Day, zoneOffsetSeconds: Int64 = 8 * 3600) {
         self.inventory = inventory
         self.asOf = asOf
         self.zoneOffset = zoneOffsetSeconds
         self.cutoff = Int64(asOf.adding(days: 1).daysSinceEpoch) * 86400 - zoneOffsetSeconds
+        self.regions = Kind.allCases.map { kind in
+            kind == .inventory ? [inventory.region] : inventory.objects(kind).map { inventory.effectiveRegion(of: $0) }
+        }
+    }
+
+    /// The effective region of an object (own, else its unit's, else the inventory's).
+    public func region(of kind: Kind, at index: Int) -> String {
+        regions[kind.ordinal][index]
     }
 
     /// A timestamp for a date: 00:00 local time.
@@ -43,6 +53,19 @@ public final class Bridge: Sendable {
     /// `self` for one object.
     public func value(of kind: Kind, at index: Int) -> Value {
         .map(CELMap(provider: ObjectProvider(bridge: self, kind: kind, index: index)))
+    }
+
+    /// Back-reference lists, converted once per object and shared by every read.
+    func backReferences(_ kind: Kind, _ index: Int, _ key: String) -> Value? {
+        let inv = inventory
+        switch (kind, key) {
+        case (.unit, "terminals"): return .list(inv.unitTerminals[index].map { value(of: .terminal, at: $0) })
+        case (.unit, "systems"): return .list(inv.unitSystems[index].map { value(of: .system, at: $0) })
+        case (.unit, "events"): return .list(inv.unitEvents[index].filter(isVisible).map { value(of: .event, at: $0) })
+        case (.system, "events"): return .list(inv.systemEvents[index].filter(isVisible).map { value(of: .event, at: $0) })
+        case (.cloud, "systems"): return .list(inv.cloudSystems[index].map { value(of: .system, at: $0) })
+        default: return nil
+        }
     }
 
     /// `inv`: the whole inventory.
@@ -112,10 +135,19 @@ struct RecordProvider: CELMapProvider {
 }
 
 /// One inventory object with its computed fields (`region`, back-references).
-struct ObjectProvider: CELMapProvider {
+/// A provider lives for one evaluation on one thread; it keeps the lists it
+/// built, so `self.events` read inside a comprehension is built once.
+final class ObjectProvider: CELMapProvider, @unchecked Sendable {
     let bridge: Bridge
     let kind: Kind
     let index: Int
+    private var cache: [String: Value] = [:]
+
+    init(bridge: Bridge, kind: Kind, index: Int) {
+        self.bridge = bridge
+        self.kind = kind
+        self.index = index
+    }
 
     var object: Object { bridge.inventory.objects(kind)[index] }
 
@@ -128,29 +160,22 @@ struct ObjectProvider: CELMapProvider {
         }
     }
 
+    var hasRegion: Bool { kind != .event && kind != .task && kind != .waiver }
+
     func value(forKey key: String) -> Value? {
-        let inv = bridge.inventory
-        switch (kind, key) {
-        case (_, "region") where kind != .event && kind != .task && kind != .waiver:
-            return .string(inv.effectiveRegion(of: object))
-        case (.unit, "terminals"):
-            return .list(inv.unitTerminals[index].map { bridge.value(of: .terminal, at: $0) })
-        case (.unit, "systems"):
-            return .list(inv.unitSystems[index].map { bridge.value(of: .system, at: $0) })
-        case (.unit, "events"):
-            return .list(inv.unitEvents[index].filter(bridge.isVisible).map { bridge.value(of: .event, at: $0) })
-        case (.system, "events"):
-            return .list(inv.systemEvents[index].filter(bridge.isVisible).map { bridge.value(of: .event, at: $0) })
-        case (.cloud, "systems"):
-            return .list(inv.cloudSystems[index].map { bridge.value(of: .system, at: $0) })
-        default:
-            return RecordProvider(bridge: bridge, record: object.record, spec: Schema.spec(for: kind)).value(forKey: key)
+        if key == "region", hasRegion { return .string(bridge.region(of: kind, at: index)) }
+        if computed.contains(key) {
+            if let hit = cache[key] { return hit }
+            let v = bridge.backReferences(kind, index, key)
+            cache[key] = v
+            return v
         }
+        return RecordProvider(bridge: bridge, record: object.record, spec: Schema.spec(for: kind)).value(forKey: key)
     }
 
     var keys: [String] {
         var out = RecordProvider(bridge: bridge, record: object.record, spec: Schema.spec(for: kind)).keys
-        if kind != .event && kind != .task && kind != .waiver && !out.contains("region") { out.append("region") }
+        if hasRegion && !out.contains("region") { out.append("region") }
         out.append(contentsOf: computed)
         return out
     }

@@ -1,4 +1,5 @@
 import CEL
+import Dispatch
 import Diagnostics
 import Foundation
 import Inventory
@@ -42,8 +43,11 @@ public struct Checker: Sendable {
         let asOf = bridge.asOfValue
         let overrides = inventoryParams(inventory)
         let outcomes = parallelMap(rules) { rule in
-            Evaluation(rule: rule, bridge: bridge, inv: inv, asOf: asOf,
-                       params: Self.params(rule, inventory: overrides[rule.id] ?? [], cli: options.paramOverrides[rule.id] ?? [])).run()
+            let start = DispatchTime.now().uptimeNanoseconds
+            var outcome = Evaluation(rule: rule, bridge: bridge, inv: inv, asOf: asOf,
+                                     params: Self.params(rule, inventory: overrides[rule.id] ?? [], cli: options.paramOverrides[rule.id] ?? [])).run()
+            outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            return outcome
         }
         let problems = outcomes.flatMap(\.errors)
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -52,7 +56,8 @@ public struct Checker: Sendable {
         findings = WaiverRules().apply(to: findings, inventory: inventory, options: options)
         findings.sort(by: Finding.precedes)
         return CheckResult(inventoryName: inventory.name, region: inventory.region, level: inventory.level, asOf: options.asOf,
-                           findings: findings, checked: outcomes.flatMap(\.checked), rules: rules)
+                           findings: findings, checked: outcomes.flatMap(\.checked), rules: rules,
+                           ruleSeconds: outcomes.map { ($0.rule.id, $0.seconds) })
     }
 
     /// `inventory.params`: {RULE: {name: value}}.
@@ -84,6 +89,11 @@ struct Evaluation {
     var findings: [Finding] = []
     var checked: [CheckedTarget] = []
     var errors: [Diagnostic] = []
+    var seconds = 0.0
+    /// Read once per rule, not per finding.
+    let paths: [String]
+    let eventTypes: [String]
+    let readsEvents: Bool
 
     init(rule: Rule, bridge: Bridge, inv: Value, asOf: Value, params: Value) {
         self.rule = rule
@@ -91,6 +101,10 @@ struct Evaluation {
         self.inv = inv
         self.asOf = asOf
         self.params = params
+        let source = (rule.whenSource ?? "") + " " + rule.assertSource
+        paths = Self.selfPaths(in: rule.assertSource)
+        readsEvents = source.contains("self.events")
+        eventTypes = Self.eventTypes.filter { source.contains("'\($0)'") || source.contains("\"\($0)\"") }
     }
 
     func run() -> Evaluation {
@@ -105,7 +119,7 @@ struct Evaluation {
         let objects = inventory.objects(rule.appliesTo)
         for index in objects.indices {
             let object = objects[index]
-            let region = rule.appliesTo == .inventory ? inventory.region : inventory.effectiveRegion(of: object)
+            let region = rule.appliesTo == .inventory ? inventory.region : bridge.region(of: rule.appliesTo, at: index)
             guard rule.applies(toRegion: region) else { continue }
             let value = rule.appliesTo == .inventory ? inventoryHeader : bridge.value(of: rule.appliesTo, at: index)
             let activation = base.binding("self", to: value)
@@ -176,9 +190,8 @@ struct Evaluation {
         if let path = rule.locate, object.record.field(path: path) != nil {
             return inventory.location(of: object, field: path)
         }
-        let source = (rule.whenSource ?? "") + " " + rule.assertSource
-        if object.kind == .unit, source.contains("self.events") {
-            let types = Self.eventTypes.filter { source.contains("'\($0)'") || source.contains("\"\($0)\"") }
+        if object.kind == .unit, readsEvents {
+            let types = eventTypes
             let events = inventory.objects(.event)
             var best: (Instant, Int)?
             for e in inventory.unitEvents[index] where bridge.isVisible(event: e) {
@@ -188,7 +201,7 @@ struct Evaluation {
             if let (_, e) = best { return inventory.location(of: events[e]) }
             return inventory.location(of: object)
         }
-        for path in Self.selfPaths(in: rule.assertSource) where object.record.field(path: path) != nil {
+        for path in paths where object.record.field(path: path) != nil {
             return inventory.location(of: object, field: path)
         }
         return inventory.location(of: object)
@@ -199,7 +212,9 @@ struct Evaluation {
         var out: [String] = []
         let scalars = Array(source.unicodeScalars)
         var i = 0
-        func isIdent(_ c: Unicode.Scalar) -> Bool { c == "_" || CharacterSet.alphanumerics.contains(c) }
+        func isIdent(_ c: Unicode.Scalar) -> Bool {
+            c == "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9")
+        }
         while i + 5 <= scalars.count {
             if String(String.UnicodeScalarView(scalars[i..<(i + 5)])) == "self.", i == 0 || !isIdent(scalars[i - 1]) {
                 var j = i + 5

@@ -92,5 +92,7 @@ public struct CheckResult: Sendable {
     public var findings: [Finding]
     public var checked: [CheckedTarget]
     public var rules: [Rule]
+    /// Wall time each rule took (for `--timings`).
+    public var ruleSeconds: [(String, Double)] = []
     public var summary: Summary { Summary(findings) }
 }

@@ -51,6 +51,9 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("覆盖规则参数 RULE.NAME=VALUE（YAML 值），可重复 / override a rule parameter", valueName: "rule.name=value"))
     var params: [String] = []
 
+    @Flag(help: "在标准错误上列出每条规则的耗时 / print each rule's time on standard error")
+    var timings = false
+
     func validate() throws {
         guard dueSoonDays >= 0 else { throw ValidationError("--due-soon-days 不能为负 / must not be negative") }
         for p in params {
@@ -67,6 +70,12 @@ struct Check: ParsableCommand {
         var options = CheckOptions(asOf: try dates.resolve(inventory), dueSoonDays: dueSoonDays)
         options.paramOverrides = try parsedParams(known: Set(rules.map(\.id)))
         let result = try Checker(rules: rules, plans: Builtins.plans).check(inventory, options: options)
+        keptUntilExit.append(inventory)
+        keptUntilExit.append(result)
+        if timings {
+            let lines = result.ruleSeconds.sorted { $0.1 > $1.1 }.map { String(format: "%8.3f s  %@", $0.1, $0.0) }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
         let known = try baselineFingerprints()
         let text: String
         switch format {

@@ -27,6 +27,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         do {
             let inventory = try input.load()
+            keptUntilExit.append(inventory)
             switch format {
             case .text: print(Summary.text(inventory, language: input.lang))
             case .json: print(Summary.json(inventory).serialized(pretty: true))

@@ -62,6 +62,10 @@ struct CommandFailure: Error {
     var message: String
 }
 
+/// Large values kept until the process exits: a one-shot command need not
+/// spend a second freeing a million objects just before `exit`.
+nonisolated(unsafe) var keptUntilExit: [Any] = []
+
 /// The language chosen with `--lang` (Chinese unless asked otherwise), read
 /// when errors escape a command.
 nonisolated(unsafe) var currentLanguage: Language = .zh

@@ -66,6 +66,7 @@ enum Library {
         t.global("_>=_", .binary { a, b in Ops.compare("_>=_", a, b) { $0 != .less } })
         Standard.register(into: &t)
         Network.register(into: &t)
+        Lists.register(into: &t)
         return t
     }()
 
