@@ -37,7 +37,9 @@ struct FileDecoder {
                 continue
             }
             if kind == .inventory {
-                if let record = decodeObject(pair.value, spec: Schema.inventory, path: key) {
+                if var record = decodeObject(pair.value, spec: Schema.inventory, path: key) {
+                    // The header is located at its `inventory:` line (DESIGN §5).
+                    record.mark = pair.key.mark
                     objects[.inventory, default: []].append(Object(kind: .inventory, file: fileIndex, record: record))
                 }
                 continue

@@ -9,10 +9,13 @@ public struct Catalog: Sendable {
     public var plans: [String: Set<Int>]
     /// Known rule ids (`waivers[].rule` must resolve); nil skips the check.
     public var rules: Set<String>?
+    /// Each rule's parameter names (`inventory.params` must name them); nil skips the check.
+    public var params: [String: [String]]?
 
-    public init(plans: [String: Set<Int>] = [:], rules: Set<String>? = nil) {
+    public init(plans: [String: Set<Int>] = [:], rules: Set<String>? = nil, params: [String: [String]]? = nil) {
         self.plans = plans
         self.rules = rules
+        self.params = params
     }
 }
 
@@ -136,6 +139,30 @@ public struct InventoryLoader: Sendable {
                 report(o, nil, "任务 \(key) 的进展记录重复（第一次在 \(at(earlier, nil).description)）", "task \(key) has two records (first at \(at(earlier, nil).description))")
             } else {
                 taskSeen[key] = o
+            }
+        }
+        if let known = catalog.params, case .yaml(let node)? = inv.header.record["params"]?.value {
+            let header = inv.header
+            func place(_ mark: Mark) -> SourceLocation { at(header, mark) }
+            guard let rules = node.mapping else {
+                problems.append(Diagnostic(zh: "params 应为 {规则ID: {参数名: 值}}", en: "params must be {RULE-ID: {name: value}}", at: place(node.mark), step: "validate"))
+                return problems
+            }
+            for pair in rules {
+                let rule = pair.key.scalar?.text ?? ""
+                guard let names = known[rule] else {
+                    let hint = Diagnostic.suggestion(for: rule, among: Array(known.keys)).map { ("（是否想写 “\($0)”？）", " (did you mean '\($0)'?)") } ?? ("", "")
+                    problems.append(Diagnostic(zh: "params 中的规则 “\(rule)” 不存在\(hint.0)", en: "params names rule '\(rule)', which does not exist\(hint.1)", at: place(pair.key.mark), step: "validate"))
+                    continue
+                }
+                for p in pair.value.mapping ?? [] {
+                    let name = p.key.scalar?.text ?? ""
+                    if !names.contains(name) {
+                        let hint = Diagnostic.suggestion(for: name, among: names).map { ("（是否想写 “\($0)”？）", " (did you mean '\($0)'?)") } ?? ("", "")
+                        let list = names.isEmpty ? "（无参数 / none）" : names.joined(separator: ", ")
+                        problems.append(Diagnostic(zh: "规则 \(rule) 没有参数 “\(name)”\(hint.0)；它的参数：\(list)", en: "rule \(rule) has no parameter '\(name)'\(hint.1); its parameters: \(list)", at: place(p.key.mark), step: "validate"))
+                    }
+                }
             }
         }
         for o in inv.objects(.waiver) {

@@ -103,7 +103,7 @@ struct Evaluation {
         self.params = params
         let source = (rule.whenSource ?? "") + " " + rule.assertSource
         paths = Self.selfPaths(in: rule.assertSource)
-        readsEvents = source.contains("self.events")
+        readsEvents = source.contains("self.events") || (rule.appliesTo == .inventory && source.contains("inv.events"))
         eventTypes = Self.eventTypes.filter { source.contains("'\($0)'") || source.contains("\"\($0)\"") }
     }
 
@@ -190,16 +190,27 @@ struct Evaluation {
         if let path = rule.locate, object.record.field(path: path) != nil {
             return inventory.location(of: object, field: path)
         }
-        if object.kind == .unit, readsEvents {
+        if object.kind == .unit || object.kind == .system, readsEvents {
             let types = eventTypes
             let events = inventory.objects(.event)
             var best: (Instant, Int)?
-            for e in inventory.unitEvents[index] where bridge.isVisible(event: e) {
+            let own = object.kind == .unit ? inventory.unitEvents[index] : inventory.systemEvents[index]
+            for e in own where bridge.isVisible(event: e) {
                 guard let at = events[e]["at"]?.instant, let type = events[e]["type"]?.string, types.isEmpty || types.contains(type) else { continue }
                 if best.map({ at >= $0.0 }) ?? true { best = (at, e) }
             }
             if let (_, e) = best { return inventory.location(of: events[e]) }
             return inventory.location(of: object)
+        }
+        if object.kind == .inventory, readsEvents {
+            // Inventory-wide rules over events: the most recent event of the counted types.
+            let events = inventory.objects(.event)
+            var best: (Instant, Int)?
+            for e in events.indices where bridge.isVisible(event: e) {
+                guard let at = events[e]["at"]?.instant, let type = events[e]["type"]?.string, eventTypes.isEmpty || eventTypes.contains(type) else { continue }
+                if best.map({ at >= $0.0 }) ?? true { best = (at, e) }
+            }
+            if let (_, e) = best { return inventory.location(of: events[e]) }
         }
         for path in paths where object.record.field(path: path) != nil {
             return inventory.location(of: object, field: path)

@@ -46,7 +46,8 @@ enum Builtins {
 
     static func catalog(rules: [Rule]) -> Catalog {
         Catalog(plans: Dictionary(plans.map { ($0.id, Set($0.tasks.map(\.no))) }, uniquingKeysWith: { a, _ in a }),
-                rules: Set(rules.map(\.id)).union(Checker.builtinRuleIDs))
+                rules: Set(rules.map(\.id)).union(Checker.builtinRuleIDs),
+                params: Dictionary(rules.map { ($0.id, $0.params.map(\.0)) }, uniquingKeysWith: { _, b in b }))
     }
 
     static var catalog: Catalog {

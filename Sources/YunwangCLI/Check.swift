@@ -68,7 +68,7 @@ struct Check: ParsableCommand {
         let rules = try Builtins.rules(adding: policies)
         let inventory = try InventoryLoader(limits: input.limits, catalog: Builtins.catalog(rules: rules)).load(input.path)
         var options = CheckOptions(asOf: try dates.resolve(inventory), dueSoonDays: dueSoonDays)
-        options.paramOverrides = try parsedParams(known: Set(rules.map(\.id)))
+        options.paramOverrides = try parsedParams(rules: rules)
         let result = try Checker(rules: rules, plans: Builtins.plans).check(inventory, options: options)
         keptUntilExit.append(inventory)
         keptUntilExit.append(result)
@@ -95,15 +95,20 @@ struct Check: ParsableCommand {
         }
     }
 
-    func parsedParams(known: Set<String>) throws -> [String: [(String, Value)]] {
+    func parsedParams(rules: [Rule]) throws -> [String: [(String, Value)]] {
+        let known = Dictionary(rules.map { ($0.id, $0.params.map(\.0)) }, uniquingKeysWith: { _, b in b })
         var out: [String: [(String, Value)]] = [:]
         for p in params {
             guard let eq = p.firstIndex(of: "=") else { continue }
             let key = p[..<eq], raw = String(p[p.index(after: eq)...])
             guard let dot = key.firstIndex(of: ".") else { continue }
             let rule = String(key[..<dot]), name = String(key[key.index(after: dot)...])
-            guard known.contains(rule) else {
+            guard let names = known[rule] else {
                 throw CommandFailure(code: 2, message: "--param: 错误: 没有规则 \(rule) / error: there is no rule \(rule)")
+            }
+            guard names.contains(name) else {
+                let hint = Diagnostic.suggestion(for: name, among: names).map { "（是否想写 \($0)？/ did you mean \($0)?）" } ?? ""
+                throw CommandFailure(code: 2, message: "--param: 错误: 规则 \(rule) 没有参数 \(name)\(hint)；它的参数 / its parameters: \(names.joined(separator: ", "))")
             }
             let node = try YAMLLoader(tagPolicy: .lenient).parse(raw, file: "--param \(key)")
             out[rule, default: []].append((name, node?.celValue ?? .null))

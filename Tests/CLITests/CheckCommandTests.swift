@@ -256,3 +256,28 @@ struct CheckCommandTests {
         #expect((plans.first?["tasks"] as? [Any])?.count == 64)
     }
 }
+
+@Suite("rule parameters are checked")
+struct ParameterNameTests {
+    @Test func misspeltParameterNamesAndRulesAreErrors() throws {
+        let bad = try CLI.run(["check", "examples/baotou", "--param", "BT-21.monts=6"])
+        #expect(bad.code == 2)
+        #expect(bad.err.contains("did you mean months"), "\(bad.err)")
+        let dir = try Scratch()
+        try dir.write("a.yaml", """
+        inventory:
+          name: t
+          region: "150200"
+          level: county
+          as_of: 2026-09-30
+          params:
+            BT-21: {monts: 6}
+            BT-99: {x: 1}
+            BT-42-8: {remote_software: [向日葵]}
+        """)
+        let r = try CLI.run(["check", dir.url.path, "--lang", "en"])
+        #expect(r.code == 2)
+        #expect(r.err.contains("a.yaml:7:13: error: rule BT-21 has no parameter 'monts' (did you mean 'months'?)"), "\(r.err)")
+        #expect(r.err.contains("a.yaml:8:5: error: params names rule 'BT-99', which does not exist"), "\(r.err)")
+    }
+}

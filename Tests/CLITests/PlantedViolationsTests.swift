@@ -288,17 +288,8 @@ struct PlantedViolationsTests {
         // Rules over events point at the most recent event of the types they name.
         let expected = counted.filter { $0.at == latest }
         let atEvent = expected.contains { $0.file == f.file && $0.line == f.line }
-        if p.object.kind == "unit" {
-            #expect(atEvent, "\(here), not at the most recent \(types) event \(expected.map { "\($0.file):\($0.line)" })")
-        } else {
-            // Engine gap: Checker.locate points only unit rules at events; inventory
-            // rules over `inv.events` (HN-DRILL) and system rules over `self.events`
-            // (NAT-CII-RISK) point at the object instead.
-            #expect(f.file == p.object.file && p.object.lines.contains(f.line) || atEvent, "\(here), neither in \(p.object) nor at an event")
-            withKnownIssue("non-unit event rules are located at the object, not at the most recent event") {
-                #expect(atEvent, "\(here), not at the most recent \(types) event \(expected.map { "\($0.file):\($0.line)" })")
-            }
-        }
+        // Unit, system and inventory rules over events all point at the most recent counted event.
+        #expect(atEvent, "\(here), not at the most recent \(types) event \(expected.map { "\($0.file):\($0.line)" })")
     }
 
     @Test("every rule fires in some example")

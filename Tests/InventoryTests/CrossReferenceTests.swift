@@ -39,7 +39,7 @@ struct CrossReferenceTests {
         #expect(try TempInventory(["a.yaml": oneUnit]).errors()
             == ["a.yaml:1:1: error: no inventory: header (name, region, level) was found; add one to a file"])
         #expect(try TempInventory(["a.yaml": header, "b.yaml": header]).errors()
-            == ["b.yaml:2:3: error: the inventory: header may appear only once (first at a.yaml:2:3)"])
+            == ["b.yaml:1:1: error: the inventory: header may appear only once (first at a.yaml:1:1)"])
     }
 
     @Test func listsFromManyFilesConcatenateInPathOrder() throws {
