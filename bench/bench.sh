@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# `make bench`: province-scale numbers in one run, each against libyaml's own
+# single-threaded parse of the same files (the floor):
+#   1. load + validate   (bench/bench-load.sh)
+#   2. check, all built-in rules
+#   3. CEL: two typical rules over every terminal, one core (yunwang-bench)
+#
+#   make bench                 # SCALE=1: 5,000 units, 200,000 terminals, 1,000,000 events (~172 MB)
+#   SCALE=0.3 make bench       # quicker
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export SCALE=${SCALE:-1}
+RUNS=${RUNS:-3}
+DATA=$ROOT/bench-data
+mkdir -p "$DATA"
+
+swift build -c release --product yunwang >"$DATA/build.log" 2>&1 || { tail -30 "$DATA/build.log"; exit 1; }
+swift build -c release --product yunwang-bench >>"$DATA/build.log" 2>&1 || { tail -30 "$DATA/build.log"; exit 1; }
+
+# 1. Load (generates and caches the inventory and the floor program).
+SKIP_BUILD=1 RUNS=$RUNS bash bench/bench-load.sh | tee "$DATA/load.txt"
+INV=$DATA/inventory-s$SCALE
+FLOOR=$DATA/yaml-parse
+floor=$(grep -m1 -o '| [0-9.]* s (' "$DATA/load.txt" | head -1 | awk '{print $2}')
+[[ -n "$floor" ]] || floor=$("$FLOOR" "$INV" | awk '/^seconds:/ {print $2}')
+
+# 2. Check with every built-in rule (exit 1 is expected: the inventory has violations).
+best=""; cpu=""; rss=""
+for i in $(seq 1 "$RUNS"); do
+    start=$(date +%s%N)
+    /usr/bin/time -f '%M %U %S' -o "$DATA/check.time" .build/release/yunwang check "$INV" --format json --output "$DATA/findings.json" || [[ $? == 1 ]]
+    end=$(date +%s%N)
+    t=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.3f", (b-a)/1e9}')
+    if [[ -z "$best" ]] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then
+        best=$t
+        read -r rss cpu < <(tail -1 "$DATA/check.time" | awk '{print $1, $2 + $3}')
+    fi
+    echo "bench: check run $i/$RUNS: ${t}s" >&2
+done
+findings=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d['findings']))" "$DATA/findings.json")
+bytes=$(du -sb "$INV" | cut -f1)
+echo
+echo "## check — all built-in rules, scale $SCALE, $findings findings"
+echo
+echo "| libyaml parse | yunwang check | ratio | check CPU | peak RSS | RSS / input |"
+echo "|---:|---:|---:|---:|---:|---:|"
+awk -v f="$floor" -v t="$best" -v c="$cpu" -v r="$rss" -v b="$bytes" 'BEGIN {
+    printf "| %.3f s | %.3f s | %.2fx | %.2f s | %.0f MB | %.1fx |\n", f, t, t / f, c, r / 1024, (r * 1024) / b
+    printf "\nratio check / libyaml-parse: %.2fx\n", t / f
+}'
+echo
+echo "## check — the slowest rules (one run, --timings)"
+.build/release/yunwang check "$INV" --format json --output /dev/null --timings 2>"$DATA/timings.txt" || true
+head -8 "$DATA/timings.txt" | sed 's/^/    /'
+
+# 3. CEL through the inventory bridge, one core.
+echo
+echo "## CEL — typical rules over every terminal, one core"
+echo
+.build/release/yunwang-bench cel "$INV"
