@@ -35,7 +35,7 @@ let package = Package(
         // libyaml events -> nodes with file/line/column marks, YAML 1.2 core schema.
         .target(name: "YAML", dependencies: ["CLibYAML", "Diagnostics", "JSON"], swiftSettings: strict),
         // The CEL language: parser, AST, values, interpreter, standard library, extensions.
-        .target(name: "CEL", swiftSettings: strict),
+        .target(name: "CEL", dependencies: ["JSON"], swiftSettings: strict),
         // Inventory schema v1: model, decoding, validation, back-references, JSON Schema.
         .target(name: "Inventory", dependencies: ["YAML", "Diagnostics", "JSON", "Parallel"], swiftSettings: strict),
         // Built-in policies, plans, templates and site assets, embedded at build time.

@@ -112,7 +112,7 @@ public indirect enum JSON: Sendable, Hashable {
         var i = utf8.startIndex
         while i != utf8.endIndex {
             let b = utf8[i]
-            let needsEscape = b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26
+            let needsEscape = b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 || b == 0x7F
                 || (b == 0xE2 && isLineSeparator(utf8, i))
             if needsEscape {
                 out += s[runStart..<i]
@@ -143,6 +143,8 @@ public indirect enum JSON: Sendable, Hashable {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
         case "<": out += "\\u003c"
         case ">": out += "\\u003e"
         case "&": out += "\\u0026"

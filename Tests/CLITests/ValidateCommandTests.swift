@@ -44,7 +44,7 @@ struct ValidateCommandTests {
         let r = try CLI.run(["--help"])
         #expect(r.code == 0)
         for command in ["validate", "schema", "init"] { #expect(r.out.contains("  \(command) ")) }
-        for unbuilt in ["  report ", "  site ", "  diff "] { #expect(!r.out.contains(unbuilt)) }
+        for unbuilt in ["  report ", "  site "] { #expect(!r.out.contains(unbuilt)) }
         #expect(r.out.contains("退出码 / exit codes"))
         let v = try CLI.run(["--version"])
         #expect(v.code == 0 && v.out == "0.1.0\n")

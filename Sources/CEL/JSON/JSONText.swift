@@ -1,3 +1,4 @@
+import JSON
 // A small JSON reader and writer. Output bytes are ours: deterministic, with `<`, `>`
 // and `&` escaped as \u003c, \u003e, \u0026 so JSON can be embedded in HTML.
 
@@ -23,33 +24,10 @@ public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
 }
 
 public enum JSONText {
-    /// Appends `s` as a JSON string literal.
+    /// Appends `s` as a JSON string literal (the JSON module's escaping:
+    /// control characters, quotes, and `<`, `>`, `&` for HTML embedding).
     public static func appendString(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 || u.value == 0x7f {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
+        JSON.quote(s, into: &out)
     }
 
     public static func quoted(_ s: String) -> String {
