@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // System libraries from Debian (pkg-config), never vendored copies.
@@ -46,8 +47,13 @@ let package = Package(
         .target(name: "Plan", dependencies: ["Inventory", "YAML", "Diagnostics"], swiftSettings: strict),
         // Rules over inventories: the CEL bridge, loading, evaluation, waivers, findings.
         .target(name: "Policy", dependencies: ["CEL", "Inventory", "YAML", "Diagnostics", "Digest", "JSON", "Parallel", "Plan"], swiftSettings: strict),
+        // Markdown → HTML through libcmark-gfm (GFM extensions registered once).
+        .target(name: "Markup", dependencies: ["CCmarkGFM"], swiftSettings: strict),
         // Output formats: text, JSON (later SARIF, JUnit, CSV, Markdown, HTML).
-        .target(name: "Render", dependencies: ["Policy", "JSON", "Diagnostics"], swiftSettings: strict),
+        .target(
+            name: "Render",
+            dependencies: ["Policy", "JSON", "Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict),
         // The command line: thin commands over the libraries.
         .target(
             name: "YunwangCLI",
@@ -63,6 +69,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Suite"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"], swiftSettings: strict),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "YAML"], swiftSettings: strict),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: strict),
         .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strict),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "CEL", "Inventory"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["yunwang", "YAML", "JSON"], swiftSettings: strict),

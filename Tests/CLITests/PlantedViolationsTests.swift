@@ -70,7 +70,7 @@ struct PlantedViolationsTests {
     /// The text of a line before its comment (comments in the examples follow two spaces).
     static func code(_ line: Substring) -> Substring {
         if let r = line.range(of: "  #") { return line[..<r.lowerBound] }
-        if line.drop { $0 == " " }.hasPrefix("#") { return "" }
+        if line.drop(while: { $0 == " " }).hasPrefix("#") { return "" }
         return line
     }
 
