@@ -24,7 +24,7 @@ struct Check: ParsableCommand {
           yunwang check inventory/ --policies my-rules/ --param BT-21.months=6
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, junit, csv, markdown }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case high, medium, low, info, never }
 
     @OptionGroup var input: InputOptions
@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("追加规则目录（按编号覆盖内置规则），可重复 / more policies (override built-ins by id), repeatable", valueName: "dir"))
     var policies: [String] = []
 
-    @Option(help: "输出格式 text|json / output format")
+    @Option(help: "输出格式 text|json|sarif|junit|csv|markdown / output format")
     var format: Format = .text
 
     @Option(help: ArgumentHelp("写入文件（原子替换）/ write to a file (atomically)", valueName: "file"))
@@ -83,6 +83,15 @@ struct Check: ParsableCommand {
             text = TextReport.render(result, language: input.lang, color: output == nil && isatty(1) == 1) + "\n"
         case .json:
             text = FindingsJSON.document(result, version: Yunwang.version, language: input.lang).serialized(pretty: true) + "\n"
+        case .sarif:
+            let base = SARIF.ArtifactBase.resolve(inventoryPath: input.path)
+            text = SARIF.document(result, version: Yunwang.version, language: input.lang, base: base).serialized(pretty: true) + "\n"
+        case .junit:
+            text = JUnit.render(result, language: input.lang)
+        case .csv:
+            text = CSV.render(result, language: input.lang)
+        case .markdown:
+            text = MarkdownReport.render(result, language: input.lang)
         }
         if let output {
             try AtomicWriter.writeFile(output, Data(text.utf8))
