@@ -2,8 +2,10 @@
 SWIFT ?= swift
 BIN_RELEASE := .build/release/yunwang
 DEMO_OUT ?= out/baotou
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-.PHONY: deps demo test build release bench bench-load clean
+.PHONY: deps demo test build release install bench bench-load clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -13,6 +15,14 @@ build: deps
 
 release: deps
 	@$(SWIFT) build -c release --product yunwang
+
+# Install the release binary and its bash, zsh and fish completions
+# (PREFIX=/usr/local by default; DESTDIR for staged installs, e.g. packaging).
+install: release
+	@install -d "$(DESTDIR)$(PREFIX)/bin"
+	@install -m 0755 $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)/bin/yunwang"
+	@bash scripts/install-completions.sh $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)"
+	@echo "yunwang: installed $(DESTDIR)$(PREFIX)/bin/yunwang and completions" >&2
 
 # Build, then check the Baotou example.
 demo: release
