@@ -54,11 +54,17 @@ let package = Package(
             name: "Render",
             dependencies: ["Policy", "JSON", "Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict),
+        // The offline audit site: pages, search index, charts, SHA256SUMS (DESIGN §6).
+        .target(
+            name: "Site",
+            dependencies: ["Render", "Policy", "Inventory", "JSON", "Digest", "Parallel", "Markup", "BuiltinResources",
+                           .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict),
         // The command line: thin commands over the libraries.
         .target(
             name: "YunwangCLI",
             dependencies: [
-                "Diagnostics", "JSON", "YAML", "CEL", "Inventory", "Plan", "Policy", "Render", "BuiltinResources",
+                "Diagnostics", "JSON", "YAML", "CEL", "Inventory", "Plan", "Policy", "Render", "Site", "BuiltinResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

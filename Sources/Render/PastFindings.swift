@@ -1,0 +1,75 @@
+import Diagnostics
+import Foundation
+import Policy
+
+/// An earlier findings.json (`check --format json`, or a site's
+/// findings.json), read for `--previous` and `--history`.
+public struct PastFindings: Sendable {
+    public struct Entry: Sendable {
+        public var rule: String
+        public var severity: String
+        public var status: String
+        public var targetKind: String
+        public var targetID: String
+        public var message: String
+        public var fingerprint: String
+    }
+
+    public var file: String
+    public var asOf: String
+    public var entries: [Entry]
+    public var open: Int
+
+    /// Read one file; anything that is not a findings JSON is an error at 1:1.
+    public static func read(_ path: String) throws(Diagnostic) -> PastFindings {
+        let bad = Diagnostic(zh: "不是 yunwang 的 findings JSON", en: "not a yunwang findings JSON file",
+                             at: SourceLocation(file: path, line: 1, column: 1), step: "load previous")
+        guard let data = FileManager.default.contents(atPath: path),
+              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let findings = root["findings"] as? [[String: Any]] else { throw bad }
+        var entries: [Entry] = []
+        for f in findings {
+            let target = f["target"] as? [String: Any] ?? [:]
+            guard let rule = f["rule"] as? String else { throw bad }
+            let kind = target["kind"] as? String ?? "", id = target["id"] as? String ?? ""
+            entries.append(Entry(rule: rule, severity: f["severity"] as? String ?? "", status: f["status"] as? String ?? "open",
+                                 targetKind: kind, targetID: id, message: f["message"] as? String ?? "",
+                                 fingerprint: f["fingerprint"] as? String ?? Finding.fingerprint(rule: rule, kind: kind, id: id)))
+        }
+        let summary = root["summary"] as? [String: Any]
+        let open = (summary?["open"] as? Int) ?? entries.filter { $0.status == "open" }.count
+        return PastFindings(file: path, asOf: root["as_of"] as? String ?? "", entries: entries, open: open)
+    }
+
+    /// Every `*.json` directly in a folder, in as-of order (then file name).
+    public static func readHistory(_ directory: String) throws(Diagnostic) -> [PastFindings] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw Diagnostic(zh: "--history 不是可读的目录", en: "--history is not a readable directory",
+                             at: SourceLocation(file: directory, line: 1, column: 1), step: "load history")
+        }
+        var out: [PastFindings] = []
+        for name in names.sorted() where name.hasSuffix(".json") {
+            out.append(try read((directory as NSString).appendingPathComponent(name)))
+        }
+        return out.sorted { ($0.asOf, $0.file) < ($1.asOf, $1.file) }
+    }
+}
+
+/// New, fixed and unchanged findings against a previous result, by
+/// fingerprint. Waived findings are left out on both sides.
+public struct FindingsChange: Sendable {
+    public var new: [Finding] = []
+    public var fixed: [PastFindings.Entry] = []
+    public var unchanged: [Finding] = []
+
+    public init(current: [Finding], previous: PastFindings) {
+        let before = previous.entries.filter { $0.status != "waived" }
+        let now = current.filter { $0.status != .waived }
+        let old = Set(before.map(\.fingerprint))
+        let seen = Set(now.map(\.fingerprint))
+        for f in now {
+            if old.contains(f.fingerprint) { unchanged.append(f) } else { new.append(f) }
+        }
+        fixed = before.filter { !seen.contains($0.fingerprint) }
+    }
+}

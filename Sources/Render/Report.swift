@@ -1,0 +1,193 @@
+import Diagnostics
+import Foundation
+import Inventory
+import Markup
+import Mustache
+import Policy
+
+/// The auditor's quarterly report (DESIGN §6, issue #7): the check result as
+/// a Mustache context, rendered through `templates/report.md.mustache`, and
+/// for `.html` through libcmark-gfm into one self-contained page.
+public struct QuarterlyReport: Sendable {
+    public var result: CheckResult
+    public var inventory: Inventory
+    public var previous: PastFindings?
+    public var quarter: String?
+    public var language: Language
+
+    public init(result: CheckResult, inventory: Inventory, previous: PastFindings?, quarter: String?, language: Language) {
+        self.result = result
+        self.inventory = inventory
+        self.previous = previous
+        self.quarter = quarter
+        self.language = language
+    }
+
+    /// `2026Q3` for an as-of date (the quarter it falls in).
+    public static func quarter(of day: Day) -> String { "\(day.year)Q\((day.month - 1) / 3 + 1)" }
+
+    public func markdown(templates: TemplateSet) throws(Diagnostic) -> String {
+        let library = try templates.library()
+        guard let text = library.render(ReportContext(self).dictionary, withTemplate: "report.md") else {
+            throw Diagnostic(zh: "缺少模板 report.md.mustache", en: "the template report.md.mustache is missing",
+                             at: SourceLocation(file: "templates/report.md.mustache", line: 1, column: 1), step: "render")
+        }
+        return text
+    }
+
+    public func html(templates: TemplateSet) throws(Diagnostic) -> String {
+        let body = Markdown.html(try markdown(templates: templates))
+        let library = try templates.library()
+        var context = ReportContext(self).dictionary
+        context["body"] = body
+        context["runningHeader"] = Self.cssString("\(result.inventoryName) · \(result.asOf)")
+        guard let text = library.render(context, withTemplate: "report.html") else {
+            throw Diagnostic(zh: "缺少模板 report.html.mustache", en: "the template report.html.mustache is missing",
+                             at: SourceLocation(file: "templates/report.html.mustache", line: 1, column: 1), step: "render")
+        }
+        return text
+    }
+
+    /// A CSS string literal whose every character outside [A-Za-z0-9 ] is a
+    /// hex escape, so no value can close the string or the `<style>` element.
+    public static func cssString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", " ": out.unicodeScalars.append(scalar)
+            default: out += "\\" + String(scalar.value, radix: 16) + " "
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// The values the report templates read. Every string is raw: the template's
+/// content type escapes it (MARKDOWN for `.md`, HTML for pages).
+public struct ReportContext {
+    public var dictionary: [String: Any]
+
+    public init(_ report: QuarterlyReport) {
+        let result = report.result, inventory = report.inventory, language = report.language
+        let labels = ReportLabels.dictionary(language)
+        let summary = result.summary
+        var d: [String: Any] = [:]
+        d["labels"] = labels
+        d["lang"] = language == .en ? "en" : "zh-CN"
+        d["inventory"] = ["name": result.inventoryName, "region": result.region, "level": result.level]
+        d["asOf"] = result.asOf.description
+        d["quarter"] = report.quarter ?? QuarterlyReport.quarter(of: result.asOf)
+        d["ruleCount"] = result.rules.count
+        d["summary"] = [
+            "open": summary.open, "dueSoon": summary.dueSoon, "waived": summary.waived,
+            "high": summary.bySeverity[.high] ?? 0, "medium": summary.bySeverity[.medium] ?? 0,
+            "low": summary.bySeverity[.low] ?? 0, "info": summary.bySeverity[.info] ?? 0,
+        ] as [String: Any]
+        d["severities"] = Severity.allCases.map { s -> [String: Any] in
+            [
+                "key": s.rawValue, "label": s.label.text(language),
+                "open": result.findings.filter { $0.status == .open && $0.severity == s }.count,
+                "dueSoon": result.findings.filter { $0.status == .dueSoon && $0.severity == s }.count,
+                "waived": result.findings.filter { $0.status == .waived && $0.severity == s }.count,
+            ]
+        }
+        let units = Self.unitRows(result, inventory: inventory, language: language)
+        d["units"] = units
+        d["hasUnits"] = !units.isEmpty
+        d["hasFindings"] = !result.findings.isEmpty
+        d["openFindings"] = result.findings.filter { $0.status == .open }.map { Self.finding($0, inventory: inventory, language: language) }
+        d["dueSoonFindings"] = result.findings.filter { $0.status == .dueSoon }.map { Self.finding($0, inventory: inventory, language: language) }
+        d["waivedFindings"] = result.findings.filter { $0.status == .waived }.map { Self.finding($0, inventory: inventory, language: language) }
+
+        let plan = result.findings.filter { $0.rule == PlanRules.deadline }
+        d["overdueTasks"] = plan.filter { $0.status == .open }.map { Self.finding($0, inventory: inventory, language: language) }
+        d["dueSoonTasks"] = plan.filter { $0.status == .dueSoon }.map { Self.finding($0, inventory: inventory, language: language) }
+        d["hasTasks"] = !plan.isEmpty
+        let waivers = Self.waivers(result, inventory: inventory, language: language)
+        d["waivers"] = waivers
+        d["hasWaivers"] = !waivers.isEmpty
+
+        if let previous = report.previous {
+            let change = FindingsChange(current: result.findings, previous: previous)
+            d["change"] = [
+                "previousAsOf": previous.asOf, "previousOpen": previous.open, "currentOpen": summary.open,
+                "newCount": change.new.count, "fixedCount": change.fixed.count, "unchangedCount": change.unchanged.count,
+                "new": change.new.map { Self.finding($0, inventory: inventory, language: language) },
+                "fixed": change.fixed.map { e -> [String: Any] in
+                    ["rule": e.rule, "severity": e.severity, "severityLabel": Severity(rawValue: e.severity)?.label.text(language) ?? e.severity,
+                     "target": "\(e.targetKind)/\(e.targetID)", "targetKind": e.targetKind, "targetID": e.targetID, "message": e.message]
+                },
+                "hasNew": !change.new.isEmpty, "hasFixed": !change.fixed.isEmpty,
+            ] as [String: Any]
+        }
+        dictionary = d
+    }
+
+    /// The unit a finding belongs to: its own `unit`, or the unit of the
+    /// terminal/system it targets.
+    public static func unitID(of f: Finding, inventory: Inventory) -> String? {
+        if let u = f.unit { return u }
+        if f.targetKind == "unit" { return f.targetID }
+        if let kind = Kind(rawValue: f.targetKind), kind.hasID, let o = inventory.object(kind, id: f.targetID) {
+            return o["unit"]?.string
+        }
+        return nil
+    }
+
+    static func unitRows(_ result: CheckResult, inventory: Inventory, language: Language) -> [[String: Any]] {
+        var counts: [String: [String: Int]] = [:]
+        for f in result.findings {
+            guard let u = unitID(of: f, inventory: inventory) else { continue }
+            let key = f.status == .open ? f.severity.rawValue : (f.status == .waived ? "waived" : "dueSoon")
+            counts[u, default: [:]][key, default: 0] += 1
+            if f.status == .open { counts[u, default: [:]]["open", default: 0] += 1 }
+        }
+        return inventory.objects(.unit).compactMap { unit -> [String: Any]? in
+            guard let id = unit.id, let c = counts[id] else { return nil }
+            return ["id": id, "name": unit.name ?? id, "open": c["open"] ?? 0, "high": c["high"] ?? 0, "medium": c["medium"] ?? 0,
+                    "low": c["low"] ?? 0, "info": c["info"] ?? 0, "dueSoon": c["dueSoon"] ?? 0, "waived": c["waived"] ?? 0]
+        }
+    }
+
+    public static func finding(_ f: Finding, inventory: Inventory, language: Language) -> [String: Any] {
+        var d: [String: Any] = [
+            "rule": f.rule, "severity": f.severity.rawValue, "severityLabel": f.severity.label.text(language),
+            "status": f.status.rawValue, "statusLabel": ReportLabels.status(f.status, language),
+            "title": f.title.text(language), "target": f.target, "targetKind": f.targetKind, "targetID": f.targetID,
+            "message": f.message.text(language), "location": f.location.description,
+            "citation": ["document": f.citation.document, "title": f.citation.title, "article": f.citation.article, "quote": f.citation.quote],
+            "hasQuote": !f.citation.quote.isEmpty,
+            "fingerprint": f.fingerprint,
+        ]
+        if let due = f.due { d["due"] = due.description }
+        if let r = f.remediation { d["remediation"] = r.text(language) }
+        if let u = unitID(of: f, inventory: inventory) {
+            d["unitID"] = u
+            d["unitName"] = inventory.object(.unit, id: u)?.name ?? u
+        }
+        if let w = f.waiver {
+            d["waiver"] = ["reason": w.reason, "approvedBy": w.approvedBy, "approval": w.approval, "expires": w.expires.description]
+        }
+        return d
+    }
+
+    /// Every waiver of the inventory with its state on the as-of date.
+    public static func waivers(_ result: CheckResult, inventory: Inventory, language: Language) -> [[String: Any]] {
+        let labels = ReportLabels.dictionary(language)
+        let unused = Set(result.findings.filter { $0.rule == WaiverRules.unused }.map(\.targetID))
+        return inventory.objects(.waiver).map { w -> [String: Any] in
+            let rule = w["rule"]?.string ?? "", target = w["target"]?.string ?? ""
+            let expires = w["expires"]?.date
+            let state: String
+            if let e = expires, e < result.asOf { state = "expired" }
+            else if unused.contains("\(rule)@\(target)") { state = "unused" }
+            else if let e = expires, e.daysSinceEpoch - result.asOf.daysSinceEpoch <= 30 { state = "expiring" }
+            else { state = "active" }
+            let waived = result.findings.filter { $0.status == .waived && $0.rule == rule && $0.target == target }.count
+            return ["rule": rule, "target": target, "reason": w["reason"]?.string ?? "", "approvedBy": w["approved_by"]?.string ?? "",
+                    "approval": w["approval"]?.string ?? "", "expires": expires?.description ?? "", "state": state,
+                    "stateLabel": labels[state] ?? state, "waived": waived,
+                    "location": inventory.location(of: w).description]
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import BuiltinResources
+import Diagnostics
+import Foundation
+import Inventory
+import Policy
+import Render
+import Site
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "生成季度检查报告（Markdown 或 HTML）/ Write the quarterly report (Markdown or HTML).",
+        discussion: """
+        与 check 相同的检查，渲染 templates/report.md.mustache；.html 经 libcmark-gfm 转为单个自包含页面（内联 CSS，A4 打印样式）。
+        Runs the same check as `check`, renders templates/report.md.mustache; `.html` goes through libcmark-gfm
+        into one self-contained page (inline CSS, A4 print CSS).
+
+        步骤 steps: 读取规则 load policies → 读取台账 load → 求值 evaluate → 豁免 waive → 读取上期 load previous → 输出 render → 写入 write.
+
+        退出码 / exit: 0 已写入 written; 1 仅在显式给出 --fail-on 且有此类问题时 only with an explicit --fail-on; 2 输入有误，不写任何文件 bad input, nothing written.
+
+        示例 / examples:
+          yunwang report examples/baotou --quarter 2026Q3 --output report.md
+          yunwang report examples/baotou --output report.html --previous 2026Q2.json
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var dates: DateOptions
+
+    @Option(help: ArgumentHelp("报告文件，.md 或 .html（原子替换）/ the report file, .md or .html (written atomically)", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("上期的 findings JSON，用于比较新增/整改 / last quarter's findings JSON, to show new and fixed findings", valueName: "findings.json"))
+    var previous: String?
+
+    @Option(help: ArgumentHelp("追加规则目录（按编号覆盖内置规则），可重复 / more policies (override built-ins by id), repeatable", valueName: "dir"))
+    var policies: [String] = []
+
+    @Option(help: ArgumentHelp("覆盖内置模板（按文件名）/ templates that override the built-in ones by file name", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("计划任务在多少天内到期算“即将到期” / days before a deadline that count as due soon", valueName: "days"))
+    var dueSoonDays: Int = 90
+
+    @Option(help: "有此严重程度及以上的未整改问题时退出码为 1（默认不失败）/ exit 1 when open findings at or above this exist (default: never)")
+    var failOn: Check.FailOn?
+
+    func validate() throws {
+        let lower = output.lowercased()
+        guard lower.hasSuffix(".md") || lower.hasSuffix(".html") || lower.hasSuffix(".htm") else {
+            throw ValidationError("--output 须以 .md 或 .html 结尾 / --output must end in .md or .html: \(output)")
+        }
+        guard dueSoonDays >= 0 else { throw ValidationError("--due-soon-days 不能为负 / must not be negative") }
+    }
+
+    func run() throws {
+        let audit = try AuditRun.run(input: input, dates: dates, policies: policies, dueSoonDays: dueSoonDays)
+        let past = try previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
+        let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: templates)
+        let report = QuarterlyReport(result: audit.result, inventory: audit.inventory, previous: past, quarter: dates.quarter?.uppercased(), language: input.lang)
+        let text = output.lowercased().hasSuffix(".md") ? try report.markdown(templates: set) : try report.html(templates: set)
+        // Output.writeFile, not AtomicWriter.writeFile: the latter's replaceItemAt fails on
+        // Linux when the target exists and loses the old file (reported upstream in the team).
+        try Output.writeFile(output, Data(text.utf8))
+        try audit.exit(failOn: failOn)
+    }
+}
+
+/// The check both `report` and `site` run: the same steps and inputs as
+/// `check` (policies, inventory with the rule catalogue, Checker).
+struct AuditRun {
+    var inventory: Inventory
+    var result: CheckResult
+
+    static func run(input: InputOptions, dates: DateOptions, policies: [String], dueSoonDays: Int) throws -> AuditRun {
+        currentLanguage = input.lang
+        let rules = try Builtins.rules(adding: policies)
+        let inventory = try InventoryLoader(limits: input.limits, catalog: Builtins.catalog(rules: rules)).load(input.path)
+        let options = CheckOptions(asOf: try dates.resolve(inventory), dueSoonDays: dueSoonDays)
+        let result = try Checker(rules: rules, plans: Builtins.plans).check(inventory, options: options)
+        keptUntilExit.append(inventory)
+        keptUntilExit.append(result)
+        return AuditRun(inventory: inventory, result: result)
+    }
+
+    /// Exit 1 only when `--fail-on` was given and open findings reach it.
+    func exit(failOn: Check.FailOn?) throws {
+        guard let failOn, let threshold = Severity(rawValue: failOn.rawValue) else { return }
+        if result.findings.contains(where: { $0.status == .open && $0.severity >= threshold }) { throw ExitCode(1) }
+    }
+}

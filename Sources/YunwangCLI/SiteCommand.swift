@@ -1,0 +1,87 @@
+import ArgumentParser
+import BuiltinResources
+import Diagnostics
+import Foundation
+import Inventory
+import Policy
+import Render
+import Site
+
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "生成离线审计站点 / Build the offline audit site.",
+        discussion: """
+        一个纯文件目录：总览、每个单位/系统/政务云/规则/计划任务一页、期限、豁免、搜索、findings.json、SHA256SUMS。
+        不从外部加载任何内容（CSP），链接均为相对路径，可从 file:// 或任意子目录打开。
+        A folder of plain files: overview, one page per unit/system/cloud/rule/plan task, deadlines, waivers, search,
+        findings.json (the bytes of `check --format json`), SHA256SUMS. Nothing loads from outside (CSP); links are relative.
+
+        步骤 steps: 读取规则 load policies → 读取台账 load → 求值 evaluate → 豁免 waive → 读取上期 load previous →
+        渲染页面 render pages → 搜索索引 search index → 校验和 checksums → 写入 write（临时目录后改名 temporary folder, then rename）.
+
+        退出码 / exit: 0 已写入 written; 1 仅在显式给出 --fail-on 且有此类问题时; 2 输入有误，原站点保持不变 bad input, the previous site is left untouched.
+
+        示例 / examples:
+          yunwang site examples/baotou --quarter 2026Q3 --output out/site
+          yunwang site inventory/ --output site --previous 2026Q2.json --history reports/ --lang en
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var dates: DateOptions
+
+    @Option(help: ArgumentHelp("站点目录（整体替换）/ the site folder (replaced as a whole)", valueName: "dir"))
+    var output: String
+
+    @Option(help: ArgumentHelp("上期的 findings JSON / last quarter's findings JSON", valueName: "findings.json"))
+    var previous: String?
+
+    @Option(help: ArgumentHelp("历次 findings JSON 所在目录，用于趋势图 / a folder of earlier findings JSON files for the trend chart", valueName: "dir"))
+    var history: String?
+
+    @Option(help: ArgumentHelp("追加规则目录（按编号覆盖内置规则），可重复 / more policies (override built-ins by id), repeatable", valueName: "dir"))
+    var policies: [String] = []
+
+    @Option(help: ArgumentHelp("覆盖内置模板（按文件名）/ templates that override the built-in ones by file name", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("计划任务在多少天内到期算“即将到期” / days before a deadline that count as due soon", valueName: "days"))
+    var dueSoonDays: Int = 90
+
+    @Option(help: "有此严重程度及以上的未整改问题时退出码为 1（默认不失败）/ exit 1 when open findings at or above this exist (default: never)")
+    var failOn: Check.FailOn?
+
+    @Flag(help: "在标准错误上列出各步骤耗时 / print each step's time on standard error")
+    var timings = false
+
+    func validate() throws {
+        guard !output.isEmpty else { throw ValidationError("--output 不能为空 / must not be empty") }
+        guard dueSoonDays >= 0 else { throw ValidationError("--due-soon-days 不能为负 / must not be negative") }
+    }
+
+    func run() throws {
+        let audit = try AuditRun.run(input: input, dates: dates, policies: policies, dueSoonDays: dueSoonDays)
+        let past = try previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
+        let earlier = try history.map { dir throws(Diagnostic) in try PastFindings.readHistory(dir) } ?? []
+        let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: templates)
+        let inventory = audit.inventory
+        let tasks = Builtins.plans.filter { $0.applies(toRegion: inventory.region) }.flatMap { plan in
+            plan.tasks.filter { $0.levels.contains(inventory.level) }.map {
+                SiteTask(plan: plan.id, document: plan.document, planTitle: plan.title, no: $0.no, mainTask: $0.mainTask, subTask: $0.subTask,
+                         responsible: $0.responsible, type: $0.type, due: $0.due)
+            }
+        }
+        let json = FindingsJSON.document(audit.result, version: Yunwang.version, language: input.lang).serialized(pretty: true) + "\n"
+        let siteInput = SiteInput(result: audit.result, inventory: inventory, previous: past, history: earlier, quarter: dates.quarter?.uppercased(),
+                                  language: input.lang, templates: set, assets: BuiltinResources.files(under: "site/"), findingsJSON: json, tasks: tasks)
+        let start = Date()
+        let files = try SiteBuilder.build(siteInput, timings: timings ? { step in
+            FileHandle.standardError.write(Data(String(format: "%8.3f s  %@\n", step.seconds, step.name).utf8))
+        } : nil)
+        try Output.writeDirectory(output, files: files)
+        if timings {
+            FileHandle.standardError.write(Data(String(format: "%8.3f s  total (%d files)\n", Date().timeIntervalSince(start), files.count).utf8))
+        }
+        try audit.exit(failOn: failOn)
+    }
+}
