@@ -157,6 +157,7 @@ public struct ReportContext {
             "message": f.message.text(language), "location": f.location.description,
             "citation": ["document": f.citation.document, "title": f.citation.title, "article": f.citation.article, "quote": f.citation.quote],
             "hasQuote": !f.citation.quote.isEmpty,
+            "quoteLines": f.citation.quote.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             "fingerprint": f.fingerprint,
         ]
         if let due = f.due { d["due"] = due.description }

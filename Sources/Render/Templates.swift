@@ -77,6 +77,9 @@ public enum Escape {
     /// links, code, raw HTML, autolinks, tables), and before those that open
     /// a block (`#`, `-`, `+`, `=`, `1.`) when the value starts with them.
     /// Line breaks fold to spaces, so the value stays one run of text.
+    /// (`www.` and `http://` stay text; an e-mail address still becomes a
+    /// `mailto:` link in HTML, as the GFM autolink extension links it
+    /// across escapes.)
     public static func markdown(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// `yunwang report` end to end (issue #7): title data, counts equal to
+/// check's summary, citations, the change against --previous, hostile
+/// values, bad input.
+@Suite("yunwang report (end to end)")
+struct ReportCommandTests {
+    static let example = CLI.repository.appendingPathComponent("examples/baotou").path
+
+    static func checkJSON(_ path: String = example) throws -> (text: String, doc: [String: Any]) {
+        let r = try CLI.run(["check", path, "--quarter", "2026Q3", "--format", "json", "--fail-on", "never"])
+        #expect(r.code == 0, "\(r.err)")
+        return (r.out, try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]))
+    }
+
+    static func report(_ args: [String]) throws -> (CLI.Result, String) {
+        let dir = try Scratch()
+        let ext = args.contains("--html") ? "html" : "md"
+        let out = dir.path("report.\(ext)")
+        let r = try CLI.run(["report"] + args.filter { $0 != "--html" } + ["--output", out])
+        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        return (r, text)
+    }
+
+    static func html(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    @Test("Markdown report: title data, counts equal to check's summary, a citation quote")
+    func markdown() throws {
+        let (r, md) = try Self.report([Self.example, "--quarter", "2026Q3"])
+        #expect(r.code == 0, "\(r.err)")
+        let (_, doc) = try Self.checkJSON()
+        let summary = try #require(doc["summary"] as? [String: Any])
+        let bySeverity = try #require(summary["by_severity"] as? [String: Int])
+        #expect(md.hasPrefix("# 电子政务外网季度检查报告：包头市电子政务外网台账(样例)\n"))
+        #expect(md.contains("| 包头市电子政务外网台账(样例) | 150200 | city | 2026Q3 | 2026-09-30 |"))
+        #expect(md.contains("| **合计** | **\(summary["open"] as? Int ?? -1)** | **\(summary["due_soon"] as? Int ?? -1)** | **\(summary["waived"] as? Int ?? -1)** |"))
+        for (label, key) in [("高", "high"), ("中", "medium"), ("低", "low"), ("提示", "info")] {
+            #expect(md.contains("| \(label) | \(bySeverity[key] ?? -1) |"), "row \(key)")
+        }
+        #expect(md.contains("## 未整改问题（\(summary["open"] as? Int ?? -1)）"))
+        // Every open finding has a section; BT-18's quote is there as a block quote.
+        let findings = try #require(doc["findings"] as? [[String: Any]])
+        let open = findings.filter { $0["status"] as? String == "open" }
+        #expect(md.components(separatedBy: "\n### ").count - 1 >= open.count)
+        #expect(md.contains("> 严禁接入单位擅自安装无线接入设备，及其它违规外联设备。"))
+        #expect(md.contains("第十八条"))
+        // Plan deadlines and waivers have their sections.
+        #expect(md.contains("## 计划任务期限") && md.contains("| 已逾期 | nm-2024-189/52 |"))
+        #expect(md.contains("| 已过期 | BT-18 | unit/bt-zxyy |"))
+        #expect(md.contains("未提供上期结果"))
+    }
+
+    @Test("HTML report: one self-contained page with CSP, print CSS, title data, quotes")
+    func html() throws {
+        let (r, page) = try Self.report([Self.example, "--quarter", "2026Q3", "--html", "--lang", "en"])
+        #expect(r.code == 0, "\(r.err)")
+        let (_, doc) = try Self.checkJSON()
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"))
+        #expect(page.contains("size: A4") && page.contains("@media print") && page.contains("break-before: page"))
+        #expect(page.contains("<html lang=\"en\">"))
+        #expect(page.contains("<h1>Quarterly extranet compliance report：包头市电子政务外网台账(样例)</h1>"))
+        #expect(page.contains("<td>150200</td>") && page.contains("<td>2026Q3</td>") && page.contains("<td>2026-09-30</td>"))
+        let summary = try #require(doc["summary"] as? [String: Any])
+        #expect(page.contains("<td align=\"right\"><strong>\(summary["open"] as? Int ?? -1)</strong></td>"))
+        let findings = try #require(doc["findings"] as? [[String: Any]])
+        for f in findings where f["status"] as? String == "open" {
+            let quote = (f["citation"] as? [String: Any])?["quote"] as? String ?? ""
+            for line in quote.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                #expect(page.contains(Self.html(line.trimmingCharacters(in: .whitespaces))), "quote of \(f["rule"] ?? "")")
+            }
+        }
+        // Nothing loads from anywhere: no src, no link, no url(), no @import.
+        #expect(!page.contains("src=") && !page.contains("<link") && !page.contains("url(") && !page.contains("@import"))
+    }
+
+    @Test("--previous: a baseline that lacks one finding shows it as new")
+    func previous() throws {
+        let (text, doc) = try Self.checkJSON()
+        var findings = try #require(doc["findings"] as? [[String: Any]])
+        let index = try #require(findings.firstIndex { $0["status"] as? String == "open" })
+        let removed = findings.remove(at: index)
+        var baseline = doc
+        baseline["findings"] = findings
+        let dir = try Scratch()
+        let path = try dir.write("previous.json", try JSONSerialization.data(withJSONObject: baseline))
+        let (r, md) = try Self.report([Self.example, "--quarter", "2026Q3", "--previous", path])
+        #expect(r.code == 0, "\(r.err)")
+        let notWaived = (doc["findings"] as? [[String: Any]] ?? []).filter { $0["status"] as? String != "waived" }.count
+        #expect(md.contains("| 1 | 0 | \(notWaived - 1) |"))
+        #expect(md.contains("### 新增（1）"))
+        let rule = removed["rule"] as? String ?? ""
+        #expect(md.contains("- **\(rule)**"))
+        #expect(!md.contains("未提供上期结果"))
+        // The same baseline against itself: nothing new, nothing fixed.
+        let same = try dir.write("same.json", text)
+        let (r2, md2) = try Self.report([Self.example, "--quarter", "2026Q3", "--previous", same])
+        #expect(r2.code == 0)
+        #expect(md2.contains("| 0 | 0 | \(notWaived) |"))
+    }
+
+    @Test("hostile inventory values stay text in Markdown and HTML")
+    func hostile() throws {
+        let dir = try Scratch()
+        try dir.write("inv/inventory.yaml", SiteCommandTests.hostileInventory)
+        for ext in ["md", "html"] {
+            let out = dir.path("r.\(ext)")
+            let r = try CLI.run(["report", dir.path("inv"), "--output", out])
+            #expect(r.code == 0, "\(r.err)")
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(!text.contains("<script>alert"))
+            #expect(!text.contains("href=\"javascript") && !text.contains("href=\"http"))
+            if ext == "html" {
+                #expect(!text.contains("<img") && !text.contains("\" onerror=\"x") && !text.contains("<a href=\"javascript"))
+            } else {
+                // Markdown: every `<`, `[` and `]` of a value is backslash-escaped.
+                #expect(text.range(of: #"(?<!\\)<"#, options: .regularExpression) == nil)
+                #expect(!text.contains("[x](") && text.contains("\\[x\\](javascript\\:alert(1))"))
+            }
+            if ext == "html" {
+                #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                #expect(!text.contains("</style><script>"))
+            } else {
+                #expect(text.contains("\\<script\\>alert(1)\\</script\\>"))
+            }
+        }
+    }
+
+    @Test("bad input: exit 2 and nothing written; --fail-on gives 1")
+    func badInput() throws {
+        let dir = try Scratch()
+        try dir.write("bad/inventory.yaml", "inventory: {name: x, region: \"150200\", level: city, as_of: 2026-09-30}\nunits:\n  - {id: u1, name: [oops}\n")
+        let out = dir.path("r.md")
+        for args in [[dir.path("bad")], [dir.path("missing")], [Self.example, "--previous", dir.path("nope.json")],
+                     [Self.example, "--quarter", "2026Q5"], [Self.example, "--templates", dir.path("none")]] {
+            let r = try CLI.run(["report"] + args + ["--output", out])
+            #expect(r.code == 2, "\(args): \(r.err)")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(args)")
+        }
+        let wrong = try CLI.run(["report", Self.example, "--output", dir.path("r.pdf")])
+        #expect(wrong.code == 2 && !FileManager.default.fileExists(atPath: dir.path("r.pdf")))
+        let fail = try CLI.run(["report", Self.example, "--output", out, "--fail-on", "high"])
+        #expect(fail.code == 1 && FileManager.default.fileExists(atPath: out))
+        // Written again over an existing file: replaced, exit 0.
+        let again = try CLI.run(["report", Self.example, "--output", out])
+        #expect(again.code == 0, "\(again.err)")
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+}
