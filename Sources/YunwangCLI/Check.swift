@@ -65,13 +65,19 @@ struct Check: ParsableCommand {
 
     func run() throws {
         currentLanguage = input.lang
+        let progress = Progress(language: input.lang)
+        defer { progress.done() }
+        progress.step("读取规则", "loading policies")
         let rules = try Builtins.rules(adding: policies)
+        progress.step("读取并校验台账", "loading and validating the inventory")
         let inventory = try InventoryLoader(limits: input.limits, catalog: Builtins.catalog(rules: rules)).load(input.path)
+        progress.step("按 \(rules.count) 条规则求值", "evaluating \(rules.count) rules")
         var options = CheckOptions(asOf: try dates.resolve(inventory), dueSoonDays: dueSoonDays)
         options.paramOverrides = try parsedParams(rules: rules)
         let result = try Checker(rules: rules, plans: Builtins.plans).check(inventory, options: options)
         keptUntilExit.append(inventory)
         keptUntilExit.append(result)
+        progress.done()
         if timings {
             let lines = result.ruleSeconds.sorted { $0.1 > $1.1 }.map { String(format: "%8.3f s  %@", $0.1, $0.0) }
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
