@@ -24,9 +24,20 @@ install: release
 	@bash scripts/install-completions.sh $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)"
 	@echo "yunwang: installed $(DESTDIR)$(PREFIX)/bin/yunwang and completions" >&2
 
-# Build, then check the Baotou example.
+# Build, then check the Baotou example: the findings on the terminal, and
+# under $(DEMO_OUT)/ the quarterly report (Markdown and HTML), the offline
+# audit site, findings.json, SARIF and a CSV for Excel/WPS.
 demo: release
+	@mkdir -p $(DEMO_OUT)
 	@$(BIN_RELEASE) validate examples/baotou
+	@$(BIN_RELEASE) check examples/baotou --fail-on never
+	@$(BIN_RELEASE) check examples/baotou --format json --output $(DEMO_OUT)/findings.json --fail-on never
+	@$(BIN_RELEASE) check examples/baotou --format sarif --output $(DEMO_OUT)/findings.sarif --fail-on never
+	@$(BIN_RELEASE) check examples/baotou --format csv --output $(DEMO_OUT)/findings.csv --fail-on never
+	@$(BIN_RELEASE) report examples/baotou --quarter 2026Q3 --output $(DEMO_OUT)/report.md
+	@$(BIN_RELEASE) report examples/baotou --quarter 2026Q3 --output $(DEMO_OUT)/report.html
+	@$(BIN_RELEASE) site examples/baotou --quarter 2026Q3 --output $(DEMO_OUT)/site
+	@echo "yunwang: wrote $(DEMO_OUT)/report.md, report.html, site/index.html, findings.json, findings.sarif, findings.csv" >&2
 
 # Build and run every test (unit, end-to-end CLI, docs examples).
 test: deps
@@ -36,7 +47,9 @@ test: deps
 bench-load: deps
 	@bash bench/bench-load.sh
 
-bench: bench-load
+# Province scale (SCALE=1 by default): load, check and CEL against libyaml's own parse.
+bench: deps
+	@bash bench/bench.sh
 
 clean:
 	@rm -rf .build out bench-data

@@ -42,10 +42,15 @@ enum AtomicWriter {
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
             try data.write(to: temp)
-            if exists { _ = try FileManager.default.replaceItemAt(url, withItemAt: temp) } else { try FileManager.default.moveItem(at: temp, to: url) }
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw CommandFailure(code: 2, message: "\(target): 错误: 写入失败 / error: cannot write: \(error.localizedDescription)")
+        }
+        // rename(2) replaces the target in one step: readers see the old file or the new one.
+        guard rename(temp.path, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temp)
+            throw CommandFailure(code: 2, message: "\(target): 错误: 写入失败 / error: cannot write: \(reason)")
         }
     }
 }

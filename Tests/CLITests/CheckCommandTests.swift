@@ -71,6 +71,10 @@ struct CheckCommandTests {
         #expect(r.out.isEmpty)
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.contains(#""findings""#))
+        // Writing again replaces the file in place.
+        let again = try CLI.run(["check", "examples/baotou", "--format", "json", "--output", out])
+        #expect(again.code == 1, "\(again.err)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == written)
         // Bad input: exit 2, the earlier file is untouched, no stray temporary files.
         try dir.write("bad/a.yaml", "inventory: {name: x, region: \"150200\", level: city, as_of: 2026-02-30}\n")
         let bad = try CLI.run(["check", dir.path("bad"), "--format", "json", "--output", out])
