@@ -33,14 +33,10 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("上期的 findings JSON，用于比较新增/整改 / last quarter's findings JSON, to show new and fixed findings", valueName: "findings.json"))
     var previous: String?
 
-    @Option(help: ArgumentHelp("追加规则目录（按编号覆盖内置规则），可重复 / more policies (override built-ins by id), repeatable", valueName: "dir"))
-    var policies: [String] = []
+    @OptionGroup var audit: AuditOptions
 
     @Option(help: ArgumentHelp("覆盖内置模板（按文件名）/ templates that override the built-in ones by file name", valueName: "dir"))
     var templates: String?
-
-    @Option(help: ArgumentHelp("计划任务在多少天内到期算“即将到期” / days before a deadline that count as due soon", valueName: "days"))
-    var dueSoonDays: Int = 90
 
     @Option(help: "有此严重程度及以上的未整改问题时退出码为 1（默认不失败）/ exit 1 when open findings at or above this exist (default: never)")
     var failOn: Check.FailOn?
@@ -50,42 +46,15 @@ struct Report: ParsableCommand {
         guard lower.hasSuffix(".md") || lower.hasSuffix(".html") || lower.hasSuffix(".htm") else {
             throw ValidationError("--output 须以 .md 或 .html 结尾 / --output must end in .md or .html: \(output)")
         }
-        guard dueSoonDays >= 0 else { throw ValidationError("--due-soon-days 不能为负 / must not be negative") }
     }
 
     func run() throws {
-        let audit = try AuditRun.run(input: input, dates: dates, policies: policies, dueSoonDays: dueSoonDays)
+        let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit)
         let past = try previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
         let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: templates)
         let report = QuarterlyReport(result: audit.result, inventory: audit.inventory, previous: past, quarter: dates.quarter?.uppercased(), language: input.lang)
         let text = output.lowercased().hasSuffix(".md") ? try report.markdown(templates: set) : try report.html(templates: set)
-        // Output.writeFile, not AtomicWriter.writeFile: the latter's replaceItemAt fails on
-        // Linux when the target exists and loses the old file (reported upstream in the team).
-        try Output.writeFile(output, Data(text.utf8))
-        try audit.exit(failOn: failOn)
-    }
-}
-
-/// The check both `report` and `site` run: the same steps and inputs as
-/// `check` (policies, inventory with the rule catalogue, Checker).
-struct AuditRun {
-    var inventory: Inventory
-    var result: CheckResult
-
-    static func run(input: InputOptions, dates: DateOptions, policies: [String], dueSoonDays: Int) throws -> AuditRun {
-        currentLanguage = input.lang
-        let rules = try Builtins.rules(adding: policies)
-        let inventory = try InventoryLoader(limits: input.limits, catalog: Builtins.catalog(rules: rules)).load(input.path)
-        let options = CheckOptions(asOf: try dates.resolve(inventory), dueSoonDays: dueSoonDays)
-        let result = try Checker(rules: rules, plans: Builtins.plans).check(inventory, options: options)
-        keptUntilExit.append(inventory)
-        keptUntilExit.append(result)
-        return AuditRun(inventory: inventory, result: result)
-    }
-
-    /// Exit 1 only when `--fail-on` was given and open findings reach it.
-    func exit(failOn: Check.FailOn?) throws {
-        guard let failOn, let threshold = Severity(rawValue: failOn.rawValue) else { return }
-        if result.findings.contains(where: { $0.status == .open && $0.severity >= threshold }) { throw ExitCode(1) }
+        try AtomicWriter.writeFile(output, Data(text.utf8))
+        try audit.exit(failOn: failOn.flatMap { Severity(rawValue: $0.rawValue) })
     }
 }

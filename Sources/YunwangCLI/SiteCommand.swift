@@ -39,14 +39,10 @@ struct SiteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("历次 findings JSON 所在目录，用于趋势图 / a folder of earlier findings JSON files for the trend chart", valueName: "dir"))
     var history: String?
 
-    @Option(help: ArgumentHelp("追加规则目录（按编号覆盖内置规则），可重复 / more policies (override built-ins by id), repeatable", valueName: "dir"))
-    var policies: [String] = []
+    @OptionGroup var audit: AuditOptions
 
     @Option(help: ArgumentHelp("覆盖内置模板（按文件名）/ templates that override the built-in ones by file name", valueName: "dir"))
     var templates: String?
-
-    @Option(help: ArgumentHelp("计划任务在多少天内到期算“即将到期” / days before a deadline that count as due soon", valueName: "days"))
-    var dueSoonDays: Int = 90
 
     @Option(help: "有此严重程度及以上的未整改问题时退出码为 1（默认不失败）/ exit 1 when open findings at or above this exist (default: never)")
     var failOn: Check.FailOn?
@@ -56,11 +52,10 @@ struct SiteCommand: ParsableCommand {
 
     func validate() throws {
         guard !output.isEmpty else { throw ValidationError("--output 不能为空 / must not be empty") }
-        guard dueSoonDays >= 0 else { throw ValidationError("--due-soon-days 不能为负 / must not be negative") }
     }
 
     func run() throws {
-        let audit = try AuditRun.run(input: input, dates: dates, policies: policies, dueSoonDays: dueSoonDays)
+        let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit)
         let past = try previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
         let earlier = try history.map { dir throws(Diagnostic) in try PastFindings.readHistory(dir) } ?? []
         let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: templates)
@@ -82,6 +77,6 @@ struct SiteCommand: ParsableCommand {
         if timings {
             FileHandle.standardError.write(Data(String(format: "%8.3f s  total (%d files)\n", Date().timeIntervalSince(start), files.count).utf8))
         }
-        try audit.exit(failOn: failOn)
+        try audit.exit(failOn: failOn.flatMap { Severity(rawValue: $0.rawValue) })
     }
 }

@@ -36,7 +36,8 @@ struct IntegrationFilesTests {
         }
         // "(values: text, json, sarif; default: text)", possibly wrapped over lines.
         let flat = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
-        let valueList = try NSRegularExpression(pattern: #"(--[a-z][a-z0-9-]*) <[^>]+> [^(]*\(values: ([^;)]*)"#)
+        // A description never runs into the next option: stop at " --name".
+        let valueList = try NSRegularExpression(pattern: #"(--[a-z][a-z0-9-]*) <[^>]+> (?:(?! --[a-z])[^(])*\(values: ([^;)]*)"#)
         for m in valueList.matches(in: flat, range: NSRange(flat.startIndex..., in: flat)) {
             guard let f = Range(m.range(at: 1), in: flat), let v = Range(m.range(at: 2), in: flat) else { continue }
             values[String(flat[f])] = Set(flat[v].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })

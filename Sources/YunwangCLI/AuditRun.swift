@@ -1,0 +1,81 @@
+import ArgumentParser
+import CEL
+import Diagnostics
+import Inventory
+import Policy
+import YAML
+
+/// The rule options `check`, `report` and `site` share.
+struct AuditOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("追加规则目录（按编号覆盖内置规则），可重复 / more policies (override built-ins by id), repeatable", valueName: "dir"))
+    var policies: [String] = []
+
+    @Option(help: ArgumentHelp("计划任务在多少天内到期算“即将到期” / days before a deadline that count as due soon", valueName: "days"))
+    var dueSoonDays: Int = 90
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("覆盖规则参数 RULE.NAME=VALUE（YAML 值），可重复 / override a rule parameter", valueName: "rule.name=value"))
+    var params: [String] = []
+
+    func validate() throws {
+        guard dueSoonDays >= 0 else { throw ValidationError("--due-soon-days 不能为负 / must not be negative") }
+        for p in params {
+            guard let eq = p.firstIndex(of: "="), p[..<eq].contains(".") else {
+                throw ValidationError("--param 须写成 RULE.NAME=VALUE / --param takes RULE.NAME=VALUE: \(p)")
+            }
+        }
+    }
+
+    /// `--param` values by rule, each name checked against the rule's parameters.
+    func parsedParams(rules: [Rule]) throws -> [String: [(String, Value)]] {
+        let known = Dictionary(rules.map { ($0.id, $0.params.map(\.0)) }, uniquingKeysWith: { _, b in b })
+        var out: [String: [(String, Value)]] = [:]
+        for p in params {
+            guard let eq = p.firstIndex(of: "=") else { continue }
+            let key = p[..<eq], raw = String(p[p.index(after: eq)...])
+            guard let dot = key.firstIndex(of: ".") else { continue }
+            let rule = String(key[..<dot]), name = String(key[key.index(after: dot)...])
+            guard let names = known[rule] else {
+                throw CommandFailure(code: 2, message: "--param: 错误: 没有规则 \(rule) / error: there is no rule \(rule)")
+            }
+            guard names.contains(name) else {
+                let hint = Diagnostic.suggestion(for: name, among: names).map { "（是否想写 \($0)？/ did you mean \($0)?）" } ?? ""
+                throw CommandFailure(code: 2, message: "--param: 错误: 规则 \(rule) 没有参数 \(name)\(hint)；它的参数 / its parameters: \(names.joined(separator: ", "))")
+            }
+            let node = try YAMLLoader(tagPolicy: .lenient).parse(raw, file: "--param \(key)")
+            out[rule, default: []].append((name, node?.celValue ?? .null))
+        }
+        return out
+    }
+}
+
+/// The check `check`, `report` and `site` all run, as named steps: load
+/// policies → load and validate the inventory → evaluate → waive.
+struct AuditRun {
+    var inventory: Inventory
+    var result: CheckResult
+
+    static func run(input: InputOptions, dates: DateOptions, audit: AuditOptions, progress: Progress? = nil) throws -> AuditRun {
+        currentLanguage = input.lang
+        progress?.step("读取规则", "loading policies")
+        let rules = try Builtins.rules(adding: audit.policies)
+        progress?.step("读取并校验台账", "loading and validating the inventory")
+        let inventory = try InventoryLoader(limits: input.limits, catalog: Builtins.catalog(rules: rules)).load(input.path)
+        progress?.step("按 \(rules.count) 条规则求值", "evaluating \(rules.count) rules")
+        var options = CheckOptions(asOf: try dates.resolve(inventory), dueSoonDays: audit.dueSoonDays)
+        options.paramOverrides = try audit.parsedParams(rules: rules)
+        let result = try Checker(rules: rules, plans: Builtins.plans).check(inventory, options: options)
+        // Freed by the process's exit, not one object at a time.
+        keptUntilExit.append(inventory)
+        keptUntilExit.append(result)
+        progress?.done()
+        return AuditRun(inventory: inventory, result: result)
+    }
+
+    /// Exit 1 when open findings reach `threshold` (none: never).
+    func exit(failOn threshold: Severity?, except known: Set<String> = []) throws {
+        guard let threshold else { return }
+        if result.findings.contains(where: { $0.status == .open && $0.severity >= threshold && !known.contains($0.fingerprint) }) {
+            throw ExitCode(1)
+        }
+    }
+}
