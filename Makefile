@@ -5,10 +5,15 @@ DEMO_OUT ?= out/baotou
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: deps demo test build release install bench bench-load clean
+.PHONY: deps deps-browser demo test build release install bench bench-load clean
 
 deps:
 	@bash scripts/install-deps.sh
+
+# deps plus headless Chromium and a Chinese font for the browser tests
+# (Tests/CLITests/BrowserTests.swift); quiet and a no-op when present.
+deps-browser:
+	@bash scripts/install-deps.sh --browser
 
 build: deps
 	@$(SWIFT) build
@@ -39,8 +44,9 @@ demo: release
 	@$(BIN_RELEASE) site examples/baotou --quarter 2026Q3 --output $(DEMO_OUT)/site
 	@echo "yunwang: wrote $(DEMO_OUT)/report.md, report.html, site/index.html, findings.json, findings.sarif, findings.csv" >&2
 
-# Build and run every test (unit, end-to-end CLI, docs examples).
-test: deps
+# Build and run every test (unit, end-to-end CLI, docs examples, the site in
+# headless Chromium).
+test: deps-browser
 	@$(SWIFT) build --build-tests
 	@$(SWIFT) test
 

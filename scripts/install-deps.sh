@@ -23,8 +23,15 @@ if ((${#missing[@]})); then
   fi
   echo "yunwang: installing ${missing[*]} …" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # apt and debconf talk on standard error even with -qq: keep it, show it only on failure.
+  log=$(mktemp)
+  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "yunwang: installing ${missing[*]} failed" >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 # The test suite validates JSON Schema output with Python's jsonschema.
