@@ -85,7 +85,6 @@ struct FileDecoder {
         }
         var fields: [Field] = []
         fields.reserveCapacity(pairs.count)
-        let allowed = spec.fields.map(\.name)
         for pair in pairs {
             guard let key = keyText(pair.key) else { continue }
             if Self.isExtension(key) {
@@ -93,7 +92,7 @@ struct FileDecoder {
                 continue
             }
             guard let fieldSpec = spec.field(key) else {
-                unknownKey(key, allowed: allowed, at: pair.key.mark, context: ("\(path) ", path))
+                unknownKey(key, allowed: spec.fields.map(\.name), at: pair.key.mark, context: ("\(path) ", path))
                 continue
             }
             if let value = decodeValue(pair.value, type: fieldSpec.type, name: key, required: fieldSpec.required) {
@@ -207,7 +206,7 @@ struct FileDecoder {
                 error("“\(name)” 的值 “\(text)” 不是有效时间（RFC 3339，如 \"2026-09-21T10:00:00+08:00\"）", "'\(name)' value '\(text)' is not a valid RFC 3339 instant (such as \"2026-09-21T10:00:00+08:00\")", at: node.mark)
                 return nil
             }
-            return .instant(instant, text: text)
+            return .instant(instant)
         case .choice(let options):
             guard options.contains(text) else {
                 let hint = Diagnostic.suggestion(for: text, among: options).map { ("（是否想写 “\($0)”？）", " (did you mean '\($0)'?)") } ?? ("", "")

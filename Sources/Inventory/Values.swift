@@ -149,6 +149,27 @@ public struct Instant: Sendable, Hashable, Comparable {
         (a.seconds, a.nanos) < (b.seconds, b.nanos)
     }
 
+    /// RFC 3339 in the offset it was written with (`Z` for UTC); fractional
+    /// seconds only when there are any.
+    public var text: String {
+        let local = seconds + Int64(offset)
+        let days = Int(local >= 0 ? local / 86400 : (local - 86399) / 86400)
+        let secondOfDay = Int(local - Int64(days) * 86400)
+        func pad(_ v: Int, _ n: Int = 2) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, n - s.count)) + s
+        }
+        var out = "\(Day(daysSinceEpoch: days))T\(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))"
+        if nanos > 0 {
+            var fraction = pad(Int(nanos), 9)
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            out += "." + fraction
+        }
+        if offset == 0 { return out + "Z" }
+        let o = abs(Int(offset))
+        return out + (offset < 0 ? "-" : "+") + pad(o / 3600) + ":" + pad(o / 60 % 60)
+    }
+
     /// Two instants are equal when they are the same moment, whatever offset they were written in.
     public static func == (a: Instant, b: Instant) -> Bool {
         a.seconds == b.seconds && a.nanos == b.nanos
@@ -161,13 +182,14 @@ public struct Instant: Sendable, Hashable, Comparable {
 }
 
 /// A decoded, validated field value.
-public indirect enum FieldValue: Sendable {
+public enum FieldValue: Sendable {
     case string(String)
     case int(Int64)
     case double(Double)
     case bool(Bool)
     case date(Day)
-    case instant(Instant, text: String)
+    /// An instant; `Instant.text` writes it back in the offset it was given in.
+    case instant(Instant)
     case list([Element])
     case record(Record)
     /// Free-form YAML kept as it was (`params`, `x-*` keys).
@@ -194,7 +216,7 @@ public indirect enum FieldValue: Sendable {
     }
 
     public var instant: Instant? {
-        if case .instant(let i, _) = self { return i }
+        if case .instant(let i) = self { return i }
         return nil
     }
 

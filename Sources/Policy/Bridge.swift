@@ -87,7 +87,7 @@ public final class Bridge: Sendable {
         case .double(let d): return .double(d)
         case .bool(let b): return .bool(b)
         case .date(let d): return timestamp(d)
-        case .instant(let i, _):
+        case .instant(let i):
             return Timestamp(seconds: i.seconds, nanos: i.nanos).map(Value.timestamp) ?? .error("instant out of range")
         case .list(let items):
             var element: FieldType?

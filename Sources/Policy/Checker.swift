@@ -173,7 +173,7 @@ struct Evaluation {
         case .task: return ("task", "\(object["plan"]?.string ?? "")/\(object["no"]?.int ?? 0)")
         case .waiver: return ("waiver", "\(object["rule"]?.string ?? "")@\(object["target"]?.string ?? "")")
         case .event:
-            let at = object.record["at"].flatMap { f -> String? in if case .instant(_, let t) = f.value { return t } else { return nil } } ?? ""
+            let at = object["at"]?.instant?.text ?? ""
             return ("event", "\(object["unit"]?.string ?? "")@\(at)")
         default: return (object.kind.rawValue, object.id ?? "")
         }

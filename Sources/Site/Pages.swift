@@ -215,7 +215,7 @@ struct SiteModel: Sendable {
         case .double(let d): return JSON.format(d)
         case .bool(let b): return b ? "true" : "false"
         case .date(let d): return d.description
-        case .instant(_, let t): return t
+        case .instant(let i): return i.text
         case .list(let items): return items.map { text($0.value) }.joined(separator: ", ")
         case .record(let r): return r.fields.map { "\($0.name): \(text($0.value))" }.joined(separator: "; ")
         case .yaml: return "…"

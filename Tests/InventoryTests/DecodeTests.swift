@@ -130,3 +130,13 @@ struct DecodeTests {
             == ["empty.yaml:1:1: error: the file is empty: an inventory file needs at least one top-level key (inventory, units, terminals, …)"])
     }
 }
+
+@Suite("Instant text")
+struct InstantTextTests {
+    @Test("an instant is written back as it was given", arguments: [
+        "2026-09-21T10:00:00+08:00", "2026-09-21T02:00:00Z", "1969-12-31T23:59:59-05:30", "2026-09-21T10:00:00.25+08:00",
+    ])
+    func roundTrip(_ text: String) {
+        #expect(Instant(text)?.text == text)
+    }
+}
