@@ -301,20 +301,22 @@ private struct TreeBuilder {
 
     mutating func add(_ node: Node, size: Int, anchor: String?) throws(DiagnosticList) {
         if let anchor { anchors[anchor] = (node, size) }
-        guard top != nil else {
+        // Move the innermost frame out and back: its arrays stay uniquely owned (no copy).
+        guard var frame = top.take() else {
             root = node
             return
         }
-        top!.size += size
-        if top!.isMapping {
-            if let key = top!.pendingKey.take() {
-                top!.pairs.append(Pair(key: key, value: node))
+        frame.size += size
+        if frame.isMapping {
+            if let key = frame.pendingKey.take() {
+                frame.pairs.append(Pair(key: key, value: node))
             } else {
-                top!.pendingKey = node
+                frame.pendingKey = node
             }
         } else {
-            top!.items.append(node)
+            frame.items.append(node)
         }
+        top = frame
     }
 
     mutating func checkDuplicates(_ pairs: [Pair]) {
