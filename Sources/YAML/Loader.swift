@@ -94,15 +94,24 @@ public struct YAMLLoader: Sendable {
 /// Turns libyaml events into nodes with an explicit stack, so nesting depth
 /// costs heap, not call stack, and the depth limit is a clear error.
 private struct TreeBuilder {
-    struct Frame {
-        var isMapping: Bool
-        var mark: Mark
-        var tag: String?
-        var anchor: String?
+    /// An open collection. A class, so the innermost one is mutated through a
+    /// reference: no copies of its arrays, no unwrapping on every event.
+    final class Frame {
+        let isMapping: Bool
+        let mark: Mark
+        let tag: String?
+        let anchor: String?
         var items: [Node] = []
         var pairs: [Pair] = []
         var pendingKey: Node?
         var size = 1
+
+        init(isMapping: Bool, mark: Mark, tag: String?, anchor: String?) {
+            self.isMapping = isMapping
+            self.mark = mark
+            self.tag = tag
+            self.anchor = anchor
+        }
     }
 
     let file: String
@@ -267,7 +276,7 @@ private struct TreeBuilder {
             let tag = Self.string(isMapping ? e.data.mapping_start.tag : e.data.sequence_start.tag)
             let anchor = Self.string(isMapping ? e.data.mapping_start.anchor : e.data.sequence_start.anchor)
             if let tag { checkCollectionTag(tag, isMapping: isMapping, mark: mark) }
-            var frame = Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor)
+            let frame = Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor)
             if isMapping { frame.pairs.reserveCapacity(8) } else { frame.items.reserveCapacity(4) }
             if let open = top.take() { stack.append(open) }
             top = frame
@@ -301,8 +310,7 @@ private struct TreeBuilder {
 
     mutating func add(_ node: Node, size: Int, anchor: String?) throws(DiagnosticList) {
         if let anchor { anchors[anchor] = (node, size) }
-        // Move the innermost frame out and back: its arrays stay uniquely owned (no copy).
-        guard var frame = top.take() else {
+        guard let frame = top else {
             root = node
             return
         }
@@ -316,7 +324,6 @@ private struct TreeBuilder {
         } else {
             frame.items.append(node)
         }
-        top = frame
     }
 
     mutating func checkDuplicates(_ pairs: [Pair]) {
