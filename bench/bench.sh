@@ -4,6 +4,7 @@
 #   1. load + validate   (bench/bench-load.sh)
 #   2. check, all built-in rules
 #   3. CEL: two typical rules over every terminal, one core (yunwang-bench)
+#   4. site: yunwang site against Hugo on the same pages (bench/bench-site.sh)
 #
 #   make bench                 # SCALE=1: 5,000 units, 200,000 terminals, 1,000,000 events (~172 MB)
 #   SCALE=0.3 make bench       # quicker
@@ -59,3 +60,6 @@ echo
 echo "## CEL — typical rules over every terminal, one core"
 echo
 .build/release/yunwang-bench cel "$INV"
+
+# 4. The site: yunwang site against Hugo on the same pages (bench/bench-site.sh).
+SKIP_BUILD=1 RUNS=2 bash bench/bench-site.sh
