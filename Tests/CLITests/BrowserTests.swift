@@ -250,4 +250,26 @@ struct BrowserTests {
         }.count
         #expect(count == expected, "browser found \(count), the index has \(expected) matching entries")
     }
+
+    @Test("hostile inventory values stay text in the browser: unit page and search results")
+    func hostile() throws {
+        _ = try Self.requireChromium()
+        let dir = try Scratch()
+        try dir.write("inv/inventory.yaml", SiteCommandTests.hostileInventory)
+        let r = try CLI.run(["site", dir.path("inv"), "--output", dir.path("site")])
+        try #require(r.code == 0, "yunwang site failed: \(r.err)")
+        let site = dir.path("site")
+        for (url, what) in [(Self.fileURL("\(site)/units/u4.html"), "units/u4.html"),
+                            (Self.fileURL("\(site)/search.html", query: "alert"), "search.html?q=alert")] {
+            let (dom, log) = try Self.dom(url, in: dir)
+            // Only the page's own elements: no injected img, script or javascript: link.
+            #expect(!dom.contains("<img"), "an <img> element in \(what)")
+            #expect(dom.components(separatedBy: "<script").count - 1 == (what.hasPrefix("search") ? 2 : 0), "unexpected <script> in \(what)")
+            #expect(dom.range(of: #"href="\s*javascript:"#, options: [.regularExpression, .caseInsensitive]) == nil, "javascript: link in \(what)")
+            #expect(Self.blocked(log).isEmpty, "\(what):\n\(Self.blocked(log).joined(separator: "\n"))")
+        }
+        let (search, _) = try Self.dom(Self.fileURL("\(site)/search.html", query: "alert"), in: dir)
+        #expect(search.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the hostile name is not shown as text in the results")
+        #expect(!search.contains("data-search-results=\"0\""), "no results for alert")
+    }
 }
