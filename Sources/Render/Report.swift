@@ -176,6 +176,9 @@ public struct ReportContext {
     public static func waivers(_ result: CheckResult, inventory: Inventory, language: Language) -> [[String: Any]] {
         let labels = ReportLabels.dictionary(language)
         let unused = Set(result.findings.filter { $0.rule == WaiverRules.unused }.map(\.targetID))
+        // Waived findings counted once by "rule@target": one pass, not one per waiver.
+        var waivedCount: [String: Int] = [:]
+        for f in result.findings where f.status == .waived { waivedCount["\(f.rule)@\(f.target)", default: 0] += 1 }
         return inventory.objects(.waiver).map { w -> [String: Any] in
             let rule = w["rule"]?.string ?? "", target = w["target"]?.string ?? ""
             let expires = w["expires"]?.date
@@ -184,7 +187,7 @@ public struct ReportContext {
             else if unused.contains("\(rule)@\(target)") { state = "unused" }
             else if let e = expires, e.daysSinceEpoch - result.asOf.daysSinceEpoch <= 30 { state = "expiring" }
             else { state = "active" }
-            let waived = result.findings.filter { $0.status == .waived && $0.rule == rule && $0.target == target }.count
+            let waived = waivedCount["\(rule)@\(target)"] ?? 0
             return ["rule": rule, "target": target, "reason": w["reason"]?.string ?? "", "approvedBy": w["approved_by"]?.string ?? "",
                     "approval": w["approval"]?.string ?? "", "expires": expires?.description ?? "", "state": state,
                     "stateLabel": labels[state] ?? state, "waived": waived,

@@ -24,6 +24,23 @@ public enum Output {
     /// Replace the folder `target` with `files`. An existing target must be
     /// empty or an earlier site (it holds `SHA256SUMS`), so a mistyped
     /// `--output .` never deletes someone's work.
+    /// open/write/close: no per-file fsync (Foundation's `Data.write` syncs each
+    /// file; a site has thousands). The folder becomes visible only by the
+    /// rename that follows, after all files are written.
+    static func writePlain(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+                offset += n
+            }
+        }
+    }
+
     public static func writeDirectory(_ target: String, files: [(path: String, data: Data)]) throws(Diagnostic) {
         let fm = FileManager.default
         let url = URL(fileURLWithPath: target).standardizedFileURL
@@ -60,7 +77,7 @@ public enum Output {
                     try fm.createDirectory(at: dir, withIntermediateDirectories: true)
                     made.insert(dir.path)
                 }
-                try file.data.write(to: fileURL)
+                try Self.writePlain(file.data, to: fileURL.path)
             }
         } catch {
             try? fm.removeItem(at: temp)
