@@ -12,6 +12,8 @@ public struct PastFindings: Sendable {
         public var targetKind: String
         public var targetID: String
         public var message: String
+        /// The message in both languages.
+        public var messages: Localized
         public var fingerprint: String
     }
 
@@ -20,25 +22,16 @@ public struct PastFindings: Sendable {
     public var entries: [Entry]
     public var open: Int
 
-    /// Read one file; anything that is not a findings JSON is an error at 1:1.
+    /// Read one file through the same strict reader as `yunwang diff`
+    /// (errors name the place in the file).
     public static func read(_ path: String) throws(Diagnostic) -> PastFindings {
-        let bad = Diagnostic(zh: "不是 yunwang 的 findings JSON", en: "not a yunwang findings JSON file",
-                             at: SourceLocation(file: path, line: 1, column: 1), step: "load previous")
-        guard let data = FileManager.default.contents(atPath: path),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let findings = root["findings"] as? [[String: Any]] else { throw bad }
-        var entries: [Entry] = []
-        for f in findings {
-            let target = f["target"] as? [String: Any] ?? [:]
-            guard let rule = f["rule"] as? String else { throw bad }
-            let kind = target["kind"] as? String ?? "", id = target["id"] as? String ?? ""
-            entries.append(Entry(rule: rule, severity: f["severity"] as? String ?? "", status: f["status"] as? String ?? "open",
-                                 targetKind: kind, targetID: id, message: f["message"] as? String ?? "",
-                                 fingerprint: f["fingerprint"] as? String ?? Finding.fingerprint(rule: rule, kind: kind, id: id)))
+        let document = try FindingsDiff.read(path)
+        let entries = document.entries.map { e in
+            Entry(rule: e.rule, severity: e.severity, status: e.status, targetKind: e.targetKind, targetID: e.targetID,
+                  message: e.messages.zh, messages: e.messages, fingerprint: e.fingerprint)
         }
-        let summary = root["summary"] as? [String: Any]
-        let open = (summary?["open"] as? Int) ?? entries.filter { $0.status == "open" }.count
-        return PastFindings(file: path, asOf: root["as_of"] as? String ?? "", entries: entries, open: open)
+        return PastFindings(file: path, asOf: document.asOf ?? "", entries: entries,
+                            open: entries.filter { $0.status == "open" }.count)
     }
 
     /// Every `*.json` directly in a folder, in as-of order (then file name).

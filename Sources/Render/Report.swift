@@ -115,7 +115,7 @@ public struct ReportContext {
                 "new": change.new.map { Self.finding($0, inventory: inventory, language: language) },
                 "fixed": change.fixed.map { e -> [String: Any] in
                     ["rule": e.rule, "severity": e.severity, "severityLabel": Severity(rawValue: e.severity)?.label.text(language) ?? e.severity,
-                     "target": "\(e.targetKind)/\(e.targetID)", "targetKind": e.targetKind, "targetID": e.targetID, "message": e.message]
+                     "target": "\(e.targetKind)/\(e.targetID)", "targetKind": e.targetKind, "targetID": e.targetID, "message": e.messages.text(language)]
                 },
                 "hasNew": !change.new.isEmpty, "hasFixed": !change.fixed.isEmpty,
             ] as [String: Any]

@@ -83,13 +83,9 @@ struct Check: ParsableCommand {
         try run.exit(failOn: Severity(rawValue: failOn.rawValue), except: known)
     }
 
+    /// Fingerprints of the baseline, read by the same strict reader as `yunwang diff`.
     func baselineFingerprints() throws -> Set<String> {
         guard let baseline else { return [] }
-        guard let data = FileManager.default.contents(atPath: baseline),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let findings = root["findings"] as? [[String: Any]] else {
-            throw CommandFailure(code: 2, message: "\(baseline):1:1: 错误: 不是 yunwang 的 findings JSON / error: not a yunwang findings JSON file")
-        }
-        return Set(findings.compactMap { $0["fingerprint"] as? String })
+        return Set(try FindingsDiff.read(baseline).entries.map(\.fingerprint))
     }
 }
