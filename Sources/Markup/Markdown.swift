@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,7 +17,17 @@ public enum Markdown {
 
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
 
+    /// cmark-gfm keeps the inline special-character table in process-wide
+    /// state that a parser changes while it runs (attaching strikethrough adds
+    /// `~`, finishing removes it), so two parses at once lose each other's
+    /// extensions. One parse at a time.
+    private static let serial = Mutex(())
+
     public static func html(_ markdown: String) -> String {
+        serial.withLock { _ in render(markdown) }
+    }
+
+    private static func render(_ markdown: String) -> String {
         _ = registered
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return "" }

@@ -18,3 +18,17 @@ struct MarkdownTests {
         #expect(html.contains("单位"))
     }
 }
+
+@Suite("Markdown from several threads")
+struct MarkdownConcurrencyTests {
+    @Test func concurrentRendersKeepTheirExtensions() async {
+        let outputs = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<32 { group.addTask { Markdown.html("~~old~~ and https://example.invalid\n") } }
+            var all: [String] = []
+            for await html in group { all.append(html) }
+            return all
+        }
+        #expect(outputs.count == 32)
+        #expect(outputs.allSatisfy { $0.contains("<del>old</del>") && $0.contains("<a href=\"https://example.invalid\">") })
+    }
+}
