@@ -331,21 +331,6 @@ public struct FindingsDiff: Sendable {
         return out.joined(separator: "\n")
     }
 
-    /// A Markdown table cell: one line, pipes and HTML escaped.
-    static func cell(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "|": out += "\\|"
-            case "\\": out += "\\\\"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "`", "*", "_", "[", "]": out += "\\\(ch)"
-            case "\n", "\r", "\r\n": out += " "
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// A Markdown table cell: the same escaping as `check --format markdown`.
+    static func cell(_ s: String) -> String { MarkdownReport.escape(s) }
 }

@@ -5,17 +5,8 @@ import Policy
 /// An earlier findings.json (`check --format json`, or a site's
 /// findings.json), read for `--previous` and `--history`.
 public struct PastFindings: Sendable {
-    public struct Entry: Sendable {
-        public var rule: String
-        public var severity: String
-        public var status: String
-        public var targetKind: String
-        public var targetID: String
-        public var message: String
-        /// The message in both languages.
-        public var messages: Localized
-        public var fingerprint: String
-    }
+    /// One earlier finding, as the strict findings-JSON reader returns it.
+    public typealias Entry = FindingsDiff.Entry
 
     public var file: String
     public var asOf: String
@@ -26,10 +17,7 @@ public struct PastFindings: Sendable {
     /// (errors name the place in the file).
     public static func read(_ path: String) throws(Diagnostic) -> PastFindings {
         let document = try FindingsDiff.read(path)
-        let entries = document.entries.map { e in
-            Entry(rule: e.rule, severity: e.severity, status: e.status, targetKind: e.targetKind, targetID: e.targetID,
-                  message: e.messages.zh, messages: e.messages, fingerprint: e.fingerprint)
-        }
+        let entries = document.entries
         return PastFindings(file: path, asOf: document.asOf ?? "", entries: entries,
                             open: entries.filter { $0.status == "open" }.count)
     }

@@ -48,6 +48,22 @@ struct AuditOptions: ParsableArguments {
     }
 }
 
+/// What `report` and `site` share on top of the check: the previous quarter,
+/// template overrides, and an opt-in failure threshold.
+struct PublishOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("上期的 findings JSON，用于比较新增/整改 / last quarter's findings JSON, to show new and fixed findings", valueName: "findings.json"))
+    var previous: String?
+
+    @Option(help: ArgumentHelp("覆盖内置模板（按文件名）/ templates that override the built-in ones by file name", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: "有此严重程度及以上的未整改问题时退出码为 1（默认不失败）/ exit 1 when open findings at or above this exist (default: never)")
+    var failOn: Check.FailOn?
+
+    /// `--fail-on` as a severity; nil (never fail) when not given or `never`.
+    var threshold: Severity? { failOn.flatMap { Severity(rawValue: $0.rawValue) } }
+}
+
 /// The check `check`, `report` and `site` all run, as named steps: load
 /// policies → load and validate the inventory → evaluate → waive.
 struct AuditRun {

@@ -7,6 +7,7 @@ import JSON
 import Policy
 import Render
 import YAML
+import Site
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -76,7 +77,7 @@ struct Check: ParsableCommand {
             text = MarkdownReport.render(result, language: input.lang)
         }
         if let output {
-            try AtomicWriter.writeFile(output, Data(text.utf8))
+            try Output.writeFile(output, Data(text.utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

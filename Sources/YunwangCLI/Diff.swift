@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Render
+import Site
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,7 +51,7 @@ struct Diff: ParsableCommand {
         }
         let data = Data((text + "\n").utf8)
         if let output {
-            try AtomicWriter.writeFile(output, data)
+            try Output.writeFile(output, data)
         } else {
             FileHandle.standardOutput.write(data)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Inventory
+import Site
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,10 +39,10 @@ struct Init: ParsableCommand {
                 throw CommandFailure(code: 2, message: "\(dir): 错误: 目标已存在且不是空目录，init 不会覆盖 / error: the target exists and is not an empty directory; init never overwrites")
             }
         }
-        var files = Starter.files(region: region, name: name).map { ($0.path, Data($0.contents.utf8)) }
+        var files: [(path: String, data: Data)] = Starter.files(region: region, name: name).map { ($0.path, Data($0.contents.utf8)) }
         files.append(("inventory.schema.json", Data((JSONSchema.document().serialized(pretty: true) + "\n").utf8)))
-        try AtomicWriter.writeDirectory(dir, files: files)
-        print("已创建 \(dir)：\(files.map(\.0).joined(separator: "、")) / created \(dir)")
+        try Output.writeDirectory(dir, files: files)
+        print("已创建 \(dir)：\(files.map(\.path).joined(separator: "、")) / created \(dir)")
         print("下一步 / next: yunwang validate \(dir)")
     }
 }

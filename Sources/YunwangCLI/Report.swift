@@ -30,16 +30,8 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("报告文件，.md 或 .html（原子替换）/ the report file, .md or .html (written atomically)", valueName: "file"))
     var output: String
 
-    @Option(help: ArgumentHelp("上期的 findings JSON，用于比较新增/整改 / last quarter's findings JSON, to show new and fixed findings", valueName: "findings.json"))
-    var previous: String?
-
     @OptionGroup var audit: AuditOptions
-
-    @Option(help: ArgumentHelp("覆盖内置模板（按文件名）/ templates that override the built-in ones by file name", valueName: "dir"))
-    var templates: String?
-
-    @Option(help: "有此严重程度及以上的未整改问题时退出码为 1（默认不失败）/ exit 1 when open findings at or above this exist (default: never)")
-    var failOn: Check.FailOn?
+    @OptionGroup var publish: PublishOptions
 
     func validate() throws {
         let lower = output.lowercased()
@@ -50,11 +42,11 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit)
-        let past = try previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
-        let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: templates)
+        let past = try publish.previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
+        let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: publish.templates)
         let report = QuarterlyReport(result: audit.result, inventory: audit.inventory, previous: past, quarter: dates.quarter?.uppercased(), language: input.lang)
         let text = output.lowercased().hasSuffix(".md") ? try report.markdown(templates: set) : try report.html(templates: set)
-        try AtomicWriter.writeFile(output, Data(text.utf8))
-        try audit.exit(failOn: failOn.flatMap { Severity(rawValue: $0.rawValue) })
+        try Output.writeFile(output, Data(text.utf8))
+        try audit.exit(failOn: publish.threshold)
     }
 }

@@ -33,19 +33,11 @@ struct SiteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("站点目录（整体替换）/ the site folder (replaced as a whole)", valueName: "dir"))
     var output: String
 
-    @Option(help: ArgumentHelp("上期的 findings JSON / last quarter's findings JSON", valueName: "findings.json"))
-    var previous: String?
-
     @Option(help: ArgumentHelp("历次 findings JSON 所在目录，用于趋势图 / a folder of earlier findings JSON files for the trend chart", valueName: "dir"))
     var history: String?
 
     @OptionGroup var audit: AuditOptions
-
-    @Option(help: ArgumentHelp("覆盖内置模板（按文件名）/ templates that override the built-in ones by file name", valueName: "dir"))
-    var templates: String?
-
-    @Option(help: "有此严重程度及以上的未整改问题时退出码为 1（默认不失败）/ exit 1 when open findings at or above this exist (default: never)")
-    var failOn: Check.FailOn?
+    @OptionGroup var publish: PublishOptions
 
     @Flag(help: "在标准错误上列出各步骤耗时 / print each step's time on standard error")
     var timings = false
@@ -56,9 +48,9 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit)
-        let past = try previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
+        let past = try publish.previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
         let earlier = try history.map { dir throws(Diagnostic) in try PastFindings.readHistory(dir) } ?? []
-        let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: templates)
+        let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: publish.templates)
         let inventory = audit.inventory
         let tasks = Builtins.plans.filter { $0.applies(toRegion: inventory.region) }.flatMap { plan in
             plan.tasks.filter { $0.levels.contains(inventory.level) }.map {
@@ -77,6 +69,6 @@ struct SiteCommand: ParsableCommand {
         if timings {
             FileHandle.standardError.write(Data(String(format: "%8.3f s  total (%d files)\n", Date().timeIntervalSince(start), files.count).utf8))
         }
-        try audit.exit(failOn: failOn.flatMap { Severity(rawValue: $0.rawValue) })
+        try audit.exit(failOn: publish.threshold)
     }
 }

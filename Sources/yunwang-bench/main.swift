@@ -1,6 +1,6 @@
 // Benchmark driver for `make bench`: times CEL rule evaluation through the
 // inventory bridge on one core. Not part of the product; prints a table.
-// Usage: yunwang-bench cel INVENTORY-DIR
+// Usage: yunwang-bench cel INVENTORY-DIR ['expr' …]
 import CEL
 import Dispatch
 import Foundation
@@ -12,8 +12,8 @@ func seconds(_ start: DispatchTime) -> Double {
 }
 
 let args = CommandLine.arguments
-guard args.count == 3, args[1] == "cel" else {
-    FileHandle.standardError.write(Data("usage: yunwang-bench cel INVENTORY-DIR\n".utf8))
+guard args.count >= 3, args[1] == "cel" else {
+    FileHandle.standardError.write(Data("usage: yunwang-bench cel INVENTORY-DIR ['expr' …]\n".utf8))
     exit(2)
 }
 
@@ -31,7 +31,8 @@ let params: Value = .map([(.string("remote_software"), .list(["向日葵", "ToDe
                           (.string("months"), .int(3))])
 let base = Activation(["inv": bridge.inventoryValue, "asOf": bridge.asOfValue, "params": params])
 
-let rules = [
+// Two typical rules, or the expressions given on the command line.
+let rules = args.count > 3 ? args.dropFirst(3).map { ($0, $0) } : [
     ("remote software (BT-42-8)", "!self.software.exists(s, s in params.remote_software)"),
     ("date + addMonths", "has(self.antivirus.last_full_scan) && self.antivirus.last_full_scan.addMonths(params.months) >= asOf"),
 ]
@@ -40,7 +41,13 @@ print("inventory: \(terminals) terminals, loaded in \(String(format: "%.2f", loa
 print("| rule | objects | failing | errors | seconds (1 core) | µs/object |")
 print("|---|---|---|---|---|---|")
 for (name, source) in rules {
-    guard let program = try? Program(parsing: source) else { exit(2) }
+    let program: Program
+    do {
+        program = try Program(parsing: source)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(2)
+    }
     var failing = 0, errors = 0
     let start = DispatchTime.now()
     for i in 0..<terminals {
