@@ -49,15 +49,26 @@ struct FileDecoder {
                 error("“\(key)” 应为列表（每项以 - 开头），实际是\(pair.value.kindName.zh)", "'\(key)' must be a list (items start with -), found \(pair.value.kindName.en)", at: pair.value.mark)
                 continue
             }
-            let spec = Schema.spec(for: kind)
-            var list: [Object] = []
-            list.reserveCapacity(items.count)
-            for item in items {
-                if let record = decodeObject(item, spec: spec, path: key) {
-                    list.append(Object(kind: kind, file: fileIndex, record: record))
-                }
-            }
-            objects[kind, default: []].append(contentsOf: list)
+            for item in items { decodeItem(item, kind: kind, key: key) }
+        }
+    }
+
+    /// Whether the items of a top-level key are objects that can be decoded
+    /// one by one as the parser completes them (`YAMLLoader`'s streaming).
+    static func streams(_ key: String) -> Bool {
+        guard let kind = Kind.fromKey(key) else { return false }
+        return kind != .inventory
+    }
+
+    /// Decode one item of a top-level list (`units:`, `events:` …).
+    mutating func decodeItem(_ item: Node, key: Node) {
+        guard case .scalar(let s) = key.content, let kind = Kind.fromKey(s.text) else { return }
+        decodeItem(item, kind: kind, key: s.text)
+    }
+
+    mutating func decodeItem(_ item: Node, kind: Kind, key: String) {
+        if let record = decodeObject(item, spec: Schema.spec(for: kind), path: key) {
+            objects[kind, default: []].append(Object(kind: kind, file: fileIndex, record: record))
         }
     }
 
@@ -85,18 +96,20 @@ struct FileDecoder {
         }
         var fields: [Field] = []
         fields.reserveCapacity(pairs.count)
+        let keys = FieldKey.keys(of: spec)
         for pair in pairs {
             guard let key = keyText(pair.key) else { continue }
             if Self.isExtension(key) {
                 fields.append(Field(name: key, value: .yaml(pair.value), mark: pair.value.mark))
                 continue
             }
-            guard let fieldSpec = spec.field(key) else {
+            guard let i = spec.fields.firstIndex(where: { $0.name == key }) else {
                 unknownKey(key, allowed: spec.fields.map(\.name), at: pair.key.mark, context: ("\(path) ", path))
                 continue
             }
+            let fieldSpec = spec.fields[i]
             if let value = decodeValue(pair.value, type: fieldSpec.type, name: key, required: fieldSpec.required) {
-                fields.append(Field(name: key, value: value, mark: pair.value.mark))
+                fields.append(Field(key: keys?[i] ?? FieldKey(key), value: value, mark: pair.value.mark))
             }
         }
         for fieldSpec in spec.fields where fieldSpec.required && !relaxed && !fields.contains(where: { $0.name == fieldSpec.name }) {

@@ -36,20 +36,28 @@ public struct InventoryLoader: Sendable {
     public func load(_ path: String) throws(DiagnosticList) -> Inventory {
         let found = try InventoryFiles.find(path)
         let loader = YAMLLoader(limits: limits, tagPolicy: .coreOnly)
-        // Parse and decode each file on its own core; the node tree of a file
-        // is dropped as soon as it is decoded.
+        // Parse and decode each file on its own core. Objects are decoded one
+        // by one as the parser completes them, so no tree of a whole file is
+        // built: besides the inventory itself, memory holds one object's nodes.
         let decoded = parallelMap(Array(found.files.enumerated())) { (i, file) -> FileDecoder in
             var decoder = FileDecoder(file: file.display, fileIndex: i)
             do throws(DiagnosticList) {
-                let root = try loader.load(contentsOf: file.path, displayPath: file.display)
+                let root = try loader.load(contentsOf: file.path, displayPath: file.display, streaming: FileDecoder.streams) { key, item in
+                    decoder.decodeItem(item, key: key)
+                }
                 decoder.decodeFile(root)
             } catch {
+                // The file did not load: report that alone, as if nothing of it was decoded.
+                decoder = FileDecoder(file: file.display, fileIndex: i)
                 decoder.problems.append(contentsOf: error.diagnostics)
             }
             return decoder
         }
         var problems = decoded.flatMap { $0.problems }
         var objects = Array(repeating: [Object](), count: Kind.allCases.count)
+        for kind in Kind.allCases {
+            objects[kind.ordinal].reserveCapacity(decoded.reduce(0) { $0 + ($1.objects[kind]?.count ?? 0) })
+        }
         var headers: [Object] = []
         for d in decoded {
             for kind in Kind.allCases {

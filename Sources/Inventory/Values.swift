@@ -1,15 +1,32 @@
+import Synchronization
 import YAML
 
 /// A calendar date (`YYYY-MM-DD`).
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    // Stored compactly (8 bytes): a province inventory holds millions of dates.
+    private var y: Int32
+    private var m: UInt8
+    private var d: UInt8
+
+    public var year: Int {
+        get { Int(y) }
+        set { y = Int32(clamping: newValue) }
+    }
+
+    public var month: Int {
+        get { Int(m) }
+        set { m = UInt8(clamping: newValue) }
+    }
+
+    public var day: Int {
+        get { Int(d) }
+        set { d = UInt8(clamping: newValue) }
+    }
 
     public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        self.y = Int32(clamping: year)
+        self.m = UInt8(clamping: month)
+        self.d = UInt8(clamping: day)
     }
 
     /// Parse `YYYY-MM-DD`, checking the calendar (2026-02-29 and 2026-13-45 fail).
@@ -82,7 +99,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public static func < (a: Day, b: Day) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        (a.y, a.m, a.d) < (b.y, b.m, b.d)
     }
 
     public var description: String {
@@ -192,8 +209,9 @@ public enum FieldValue: Sendable {
     case instant(Instant)
     case list([Element])
     case record(Record)
-    /// Free-form YAML kept as it was (`params`, `x-*` keys).
-    case yaml(Node)
+    /// Free-form YAML kept as it was (`params`, `x-*` keys). Boxed: a node is
+    /// large and rare, and every field of every object pays for the widest case.
+    indirect case yaml(Node)
 
     public var string: String? {
         if case .string(let s) = self { return s }
@@ -239,15 +257,101 @@ public struct Element: Sendable {
 
 /// A named field with the place its value was written.
 public struct Field: Sendable {
-    public var name: String
     public var value: FieldValue
+    /// The name, as a small number (32 bytes a field instead of 48: a
+    /// province inventory holds millions of fields).
+    let key: FieldKey
     public var mark: Mark
 
+    public var name: String { key.name }
+
     public init(name: String, value: FieldValue, mark: Mark) {
-        self.name = name
+        self.init(key: FieldKey(name), value: value, mark: mark)
+    }
+
+    init(key: FieldKey, value: FieldValue, mark: Mark) {
         self.value = value
+        self.key = key
         self.mark = mark
     }
+}
+
+/// A field name as an index: schema v1's names are fixed at start-up and
+/// read without locking; other names (`x-*` keys) are registered once
+/// under a lock.
+struct FieldKey: Sendable, Equatable {
+    let raw: UInt32
+
+    init(_ name: String) {
+        if let i = Self.known.index[name] {
+            raw = i
+            return
+        }
+        let base = UInt32(Self.known.names.count)
+        raw = Self.extra.withLock { table in
+            if let i = table.index[name] { return i }
+            let i = base + UInt32(table.names.count)
+            table.names.append(name)
+            table.index[name] = i
+            return i
+        }
+    }
+
+    var name: String {
+        let known = Self.known.names
+        if Int(raw) < known.count { return known[Int(raw)] }
+        let i = Int(raw) - known.count
+        return Self.extra.withLock { $0.names[i] }
+    }
+
+    /// The keys of a spec's fields, in its order (nil for a spec not in schema v1).
+    static func keys(of spec: ObjectSpec) -> [FieldKey]? {
+        guard let keys = known.specs[spec.name], keys.count == spec.fields.count else { return nil }
+        return keys
+    }
+
+    struct Table {
+        var names: [String] = []
+        var index: [String: UInt32] = [:]
+        var specs: [String: [FieldKey]] = [:]
+
+        mutating func add(_ name: String) -> FieldKey {
+            if let i = index[name] { return FieldKey(raw: i) }
+            let i = UInt32(names.count)
+            names.append(name)
+            index[name] = i
+            return FieldKey(raw: i)
+        }
+    }
+
+    private init(raw: UInt32) { self.raw = raw }
+
+    /// Every name in schema v1, and each spec's keys (a spec name used twice
+    /// for different fields gets none, and its fields are looked up by name).
+    static let known: Table = {
+        var table = Table()
+        var ambiguous: Set<String> = []
+        var seen: [String: [String]] = [:]
+        func walk(_ spec: ObjectSpec) {
+            let names = spec.fields.map(\.name)
+            if let earlier = seen[spec.name], earlier != names { ambiguous.insert(spec.name) }
+            seen[spec.name] = names
+            table.specs[spec.name] = names.map { table.add($0) }
+            for field in spec.fields { walkType(field.type) }
+        }
+        func walkType(_ type: FieldType) {
+            switch type {
+            case .object(let spec): walk(spec)
+            case .list(let element): walkType(element)
+            default: break
+            }
+        }
+        for kind in Kind.allCases { walk(Schema.spec(for: kind)) }
+        for name in ambiguous { table.specs[name] = nil }
+        return table
+    }()
+
+    private static let extra = Mutex(Table())
 }
 
 /// A decoded mapping: its fields in document order.

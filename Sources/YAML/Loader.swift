@@ -48,6 +48,30 @@ public struct YAMLLoader: Sendable {
         return try parse(bytes, file: name)
     }
 
+    /// Read and parse a file, handing over each item of the top-level lists
+    /// that `streams` accepts (by their key) as soon as it is complete, so
+    /// that no tree of the whole file is ever built: those lists are empty in
+    /// the returned root. Problems are the same as `load`'s; when it throws,
+    /// items already handed over belong to a file that did not load.
+    public func load(contentsOf path: String, displayPath: String? = nil, streaming streams: (String) -> Bool,
+                     item: (_ key: Node, _ item: Node) -> Void) throws(DiagnosticList) -> Node? {
+        let name = displayPath ?? path
+        let bytes = try Self.read(path, displayPath: name, limit: limits.maxFileSize)
+        return try parse(bytes, file: name, streaming: streams, item: item)
+    }
+
+    /// `parse`, streaming the items of the top-level lists that `streams` accepts (see `load(contentsOf:streaming:item:)`).
+    public func parse(_ bytes: [UInt8], file: String, streaming streams: (String) -> Bool,
+                      item: (_ key: Node, _ item: Node) -> Void) throws(DiagnosticList) -> Node? {
+        try withoutActuallyEscaping(streams) { (streams) throws(DiagnosticList) -> Node? in
+            try withoutActuallyEscaping(item) { (item) throws(DiagnosticList) -> Node? in
+                var builder = TreeBuilder(file: file, limits: limits, tagPolicy: tagPolicy, bytes: bytes)
+                builder.sink = (streams, item)
+                return try builder.run()
+            }
+        }
+    }
+
     /// Read a file whole, refusing anything over `limit` bytes before reading it.
     public static func read(_ path: String, displayPath: String, limit: Int) throws(DiagnosticList) -> [UInt8] {
         let at = SourceLocation(file: displayPath, line: 1, column: 1)
@@ -105,6 +129,8 @@ private struct TreeBuilder {
         var pairs: [Pair] = []
         var pendingKey: Node?
         var size = 1
+        /// Set on a top-level list whose items go to the sink, not into `items`.
+        var streamKey: Node?
 
         init(isMapping: Bool, mark: Mark, tag: String?, anchor: String?) {
             self.isMapping = isMapping
@@ -126,6 +152,8 @@ private struct TreeBuilder {
     var problems: [Diagnostic] = []
     var root: Node?
     var documents = 0
+    /// Which top-level lists to stream (by key text), and where their items go.
+    var sink: (streams: (String) -> Bool, item: (Node, Node) -> Void)?
 
     init(file: String, limits: LoadLimits, tagPolicy: TagPolicy, bytes: [UInt8]) {
         self.file = file
@@ -278,6 +306,11 @@ private struct TreeBuilder {
             if let tag { checkCollectionTag(tag, isMapping: isMapping, mark: mark) }
             let frame = Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor)
             if isMapping { frame.pairs.reserveCapacity(8) } else { frame.items.reserveCapacity(4) }
+            // A list that is the value of a top-level key (never an anchored one: an alias would see it empty).
+            if !isMapping, anchor == nil, let sink, stack.isEmpty, let parent = top, parent.isMapping,
+               let key = parent.pendingKey, case .scalar(let k) = key.content, sink.streams(k.text) {
+                frame.streamKey = key
+            }
             if let open = top.take() { stack.append(open) }
             top = frame
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -315,6 +348,10 @@ private struct TreeBuilder {
             return
         }
         frame.size += size
+        if let key = frame.streamKey, let sink {
+            sink.item(key, node)
+            return
+        }
         if frame.isMapping {
             if let key = frame.pendingKey.take() {
                 frame.pairs.append(Pair(key: key, value: node))
