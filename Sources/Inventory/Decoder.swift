@@ -96,20 +96,20 @@ struct FileDecoder {
         }
         var fields: [Field] = []
         fields.reserveCapacity(pairs.count)
-        let keys = FieldKey.keys(of: spec)
+        let known = FieldKey.fields(of: spec)
         for pair in pairs {
             guard let key = keyText(pair.key) else { continue }
             if Self.isExtension(key) {
                 fields.append(Field(name: key, value: .yaml(pair.value), mark: pair.value.mark))
                 continue
             }
-            guard let i = spec.fields.firstIndex(where: { $0.name == key }) else {
+            guard let i = spec.fields.firstIndex(where: { FieldKey.same($0.name, key) }) else {
                 unknownKey(key, allowed: spec.fields.map(\.name), at: pair.key.mark, context: ("\(path) ", path))
                 continue
             }
             let fieldSpec = spec.fields[i]
             if let value = decodeValue(pair.value, type: fieldSpec.type, name: key, required: fieldSpec.required) {
-                fields.append(Field(key: keys?[i] ?? FieldKey(key), value: value, mark: pair.value.mark))
+                fields.append(Field(key: known?.keys[i] ?? FieldKey(key), value: value, mark: pair.value.mark))
             }
         }
         for fieldSpec in spec.fields where fieldSpec.required && !relaxed && !fields.contains(where: { $0.name == fieldSpec.name }) {

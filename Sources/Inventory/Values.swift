@@ -304,16 +304,33 @@ struct FieldKey: Sendable, Equatable {
         return Self.extra.withLock { $0.names[i] }
     }
 
+    /// String equality that rejects names of different lengths first (a
+    /// length is stored; comparing unequal strings is a slow library call).
+    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
+    }
+
     /// The keys of a spec's fields, in its order (nil for a spec not in schema v1).
     static func keys(of spec: ObjectSpec) -> [FieldKey]? {
-        guard let keys = known.specs[spec.name], keys.count == spec.fields.count else { return nil }
-        return keys
+        guard let entry = known.specs[spec.name], entry.keys.count == spec.fields.count else { return nil }
+        return entry.keys
+    }
+
+    /// A spec's fields by name: their keys and positions (nil for a spec not in schema v1).
+    static func fields(of spec: ObjectSpec) -> SpecFields? {
+        guard let entry = known.specs[spec.name], entry.keys.count == spec.fields.count else { return nil }
+        return entry
+    }
+
+    struct SpecFields: Sendable {
+        var keys: [FieldKey]
+        var positions: [String: Int]
     }
 
     struct Table {
         var names: [String] = []
         var index: [String: UInt32] = [:]
-        var specs: [String: [FieldKey]] = [:]
+        var specs: [String: SpecFields] = [:]
 
         mutating func add(_ name: String) -> FieldKey {
             if let i = index[name] { return FieldKey(raw: i) }
@@ -336,7 +353,8 @@ struct FieldKey: Sendable, Equatable {
             let names = spec.fields.map(\.name)
             if let earlier = seen[spec.name], earlier != names { ambiguous.insert(spec.name) }
             seen[spec.name] = names
-            table.specs[spec.name] = names.map { table.add($0) }
+            table.specs[spec.name] = SpecFields(keys: names.map { table.add($0) },
+                                                positions: Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
             for field in spec.fields { walkType(field.type) }
         }
         func walkType(_ type: FieldType) {
@@ -365,7 +383,12 @@ public struct Record: Sendable {
     }
 
     public subscript(name: String) -> Field? {
-        for field in fields where field.name == name { return field }
+        // By index and key: no copy of a field that is not the one.
+        let names = FieldKey.known.names
+        for i in fields.indices {
+            let raw = Int(fields[i].key.raw)
+            if FieldKey.same(raw < names.count ? names[raw] : fields[i].name, name) { return fields[i] }
+        }
         return nil
     }
 

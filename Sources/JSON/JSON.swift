@@ -70,7 +70,7 @@ public indirect enum JSON: Sendable, Hashable {
             out += "]"
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
-            let ordered = sortKeys ? pairs.sorted { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) } : pairs
+            let ordered = sortKeys ? pairs.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } /* UTF-8 byte order is code-point order */ : pairs
             out += "{"
             for (i, (key, value)) in ordered.enumerated() {
                 if i > 0 { out += "," }
@@ -115,14 +115,15 @@ public indirect enum JSON: Sendable, Hashable {
             let needsEscape = b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 || b == 0x7F
                 || (b == 0xE2 && isLineSeparator(utf8, i))
             if needsEscape {
-                out += s[runStart..<i]
+                // Through the UTF-8 view: a String range would be rounded to Character boundaries (slow).
+                out += Substring(utf8[runStart..<i])
                 i = escape(s, at: i, into: &out)
                 runStart = i
             } else {
                 i = utf8.index(after: i)
             }
         }
-        out += s[runStart..<utf8.endIndex]
+        out += Substring(utf8[runStart..<utf8.endIndex])
         out += "\""
     }
 

@@ -117,10 +117,11 @@ struct Evaluation {
         let inventory = bridge.inventory
         let base = Activation(["inv": inv, "asOf": asOf, "params": params])
         let objects = inventory.objects(rule.appliesTo)
+        let prefixes = rule.regionPrefixes
         for index in objects.indices {
             let object = objects[index]
             let region = rule.appliesTo == .inventory ? inventory.region : bridge.region(of: rule.appliesTo, at: index)
-            guard rule.applies(toRegion: region) else { continue }
+            guard prefixes.isEmpty || prefixes.contains(where: { region.utf8.starts(with: $0.utf8) }) else { continue }
             let value = rule.appliesTo == .inventory ? inventoryHeader : bridge.value(of: rule.appliesTo, at: index)
             let activation = base.binding("self", to: value)
             if let when = rule.when {

@@ -83,14 +83,15 @@ public struct Rule: Sendable {
     public var regionPrefixes: [String] { regions.map(Rule.prefix) }
 
     public static func prefix(_ code: String) -> String {
-        var s = Substring(code)
-        while s.count > 2, s.hasSuffix("00") { s = s.dropLast(2) }
-        return String(s)
+        var s = Substring(code).utf8
+        while s.count > 2, s.last == 0x30, s.dropLast().last == 0x30 { s = s.dropLast(2) }
+        return String(Substring(s))
     }
 
-    /// Whether the rule applies to an object in `region`.
+    /// Whether the rule applies to an object in `region` (a check for one
+    /// object; `Checker` computes the prefixes once per rule).
     public func applies(toRegion region: String) -> Bool {
-        regions.isEmpty || regionPrefixes.contains { region.hasPrefix($0) }
+        regions.isEmpty || regionPrefixes.contains { region.utf8.starts(with: $0.utf8) }
     }
 
     public var paramsValue: Value {
