@@ -4,6 +4,7 @@ import Diagnostics
 import Inventory
 import Policy
 import YAML
+import Dispatch
 
 /// The rule options `check`, `report` and `site` share.
 struct AuditOptions: ParsableArguments {
@@ -69,22 +70,28 @@ struct PublishOptions: ParsableArguments {
 struct AuditRun {
     var inventory: Inventory
     var result: CheckResult
+    /// Wall seconds of each step, in order (`--timings`).
+    var steps: [(name: String, seconds: Double)] = []
 
     static func run(input: InputOptions, dates: DateOptions, audit: AuditOptions, progress: Progress? = nil) throws -> AuditRun {
         currentLanguage = input.lang
+        var clock = StepClock()
         progress?.step("读取规则", "loading policies")
         let rules = try Builtins.rules(adding: audit.policies)
+        clock.lap("load policies")
         progress?.step("读取并校验台账", "loading and validating the inventory")
         let inventory = try InventoryLoader(limits: input.limits, catalog: Builtins.catalog(rules: rules)).load(input.path)
+        clock.lap("load + validate inventory")
         progress?.step("按 \(rules.count) 条规则求值", "evaluating \(rules.count) rules")
         var options = CheckOptions(asOf: try dates.resolve(inventory), dueSoonDays: audit.dueSoonDays)
         options.paramOverrides = try audit.parsedParams(rules: rules)
         let result = try Checker(rules: rules, plans: Builtins.plans).check(inventory, options: options)
+        clock.lap("evaluate \(rules.count) rules")
         // Freed by the process's exit, not one object at a time.
         keptUntilExit.append(inventory)
         keptUntilExit.append(result)
         progress?.done()
-        return AuditRun(inventory: inventory, result: result)
+        return AuditRun(inventory: inventory, result: result, steps: clock.laps)
     }
 
     /// Exit 1 when open findings reach `threshold` (none: never).
@@ -93,5 +100,17 @@ struct AuditRun {
         if result.findings.contains(where: { $0.status == .open && $0.severity >= threshold && !known.contains($0.fingerprint) }) {
             throw ExitCode(1)
         }
+    }
+}
+
+/// Wall time between named points of a run (`--timings`).
+struct StepClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(name: String, seconds: Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((name, Double(now - last) / 1e9))
+        last = now
     }
 }

@@ -47,7 +47,7 @@ struct Check: ParsableCommand {
 
 
 
-    @Flag(help: "在标准错误上列出每条规则的耗时 / print each rule's time on standard error")
+    @Flag(help: "在标准错误上列出各步骤和每条规则的耗时 / print each step's and each rule's time on standard error")
     var timings = false
 
     func run() throws {
@@ -55,9 +55,14 @@ struct Check: ParsableCommand {
         defer { progress.done() }
         let run = try AuditRun.run(input: input, dates: dates, audit: audit, progress: progress)
         let result = run.result
-        if timings {
-            let lines = result.ruleSeconds.sorted { $0.1 > $1.1 }.map { String(format: "%8.3f s  %@", $0.1, $0.0) }
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        var clock = StepClock()
+        defer {
+            if timings {
+                // Steps (wall time) first, then rules by time (CPU of one core each; rules run in parallel).
+                let steps = (run.steps + clock.laps).map { String(format: "%8.3f s  step: %@", $0.seconds, $0.name) }
+                let rules = result.ruleSeconds.sorted { $0.1 > $1.1 }.map { String(format: "%8.3f s  %@", $0.1, $0.0) }
+                FileHandle.standardError.write(Data(((steps + rules).joined(separator: "\n") + "\n").utf8))
+            }
         }
         let known = try baselineFingerprints()
         let text: String
@@ -76,11 +81,13 @@ struct Check: ParsableCommand {
         case .markdown:
             text = MarkdownReport.render(result, language: input.lang)
         }
+        clock.lap("render \(format.rawValue)")
         if let output {
             try Output.writeFile(output, Data(text.utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+        clock.lap("write")
         try run.exit(failOn: Severity(rawValue: failOn.rawValue), except: known)
     }
 
