@@ -68,6 +68,32 @@ public struct ReportContext {
     public var dictionary: [String: Any]
 
     public init(_ report: QuarterlyReport) {
+        var d = Self.overview(report)
+        for key in Self.findingListKeys { d[key] = Self.findingList(key, report) }
+        dictionary = d
+    }
+
+    /// The keys whose values list findings of a kind (each a dictionary as
+    /// `finding` makes it); the site's overview builds them only when its
+    /// template asks for them.
+    public static let findingListKeys = ["openFindings", "dueSoonFindings", "waivedFindings", "overdueTasks", "dueSoonTasks"]
+
+    public static func findingList(_ key: String, _ report: QuarterlyReport) -> [[String: Any]]? {
+        let result = report.result, inventory = report.inventory, language = report.language
+        let selected: [Finding]
+        switch key {
+        case "openFindings": selected = result.findings.filter { $0.status == .open }
+        case "dueSoonFindings": selected = result.findings.filter { $0.status == .dueSoon }
+        case "waivedFindings": selected = result.findings.filter { $0.status == .waived }
+        case "overdueTasks": selected = result.findings.filter { $0.rule == PlanRules.deadline && $0.status == .open }
+        case "dueSoonTasks": selected = result.findings.filter { $0.rule == PlanRules.deadline && $0.status == .dueSoon }
+        default: return nil
+        }
+        return selected.map { Self.finding($0, inventory: inventory, language: language) }
+    }
+
+    /// Every other key: title data, summary, severities, units, waivers, change.
+    public static func overview(_ report: QuarterlyReport) -> [String: Any] {
         let result = report.result, inventory = report.inventory, language = report.language
         let labels = ReportLabels.dictionary(language)
         let summary = result.summary
@@ -95,14 +121,7 @@ public struct ReportContext {
         d["units"] = units
         d["hasUnits"] = !units.isEmpty
         d["hasFindings"] = !result.findings.isEmpty
-        d["openFindings"] = result.findings.filter { $0.status == .open }.map { Self.finding($0, inventory: inventory, language: language) }
-        d["dueSoonFindings"] = result.findings.filter { $0.status == .dueSoon }.map { Self.finding($0, inventory: inventory, language: language) }
-        d["waivedFindings"] = result.findings.filter { $0.status == .waived }.map { Self.finding($0, inventory: inventory, language: language) }
-
-        let plan = result.findings.filter { $0.rule == PlanRules.deadline }
-        d["overdueTasks"] = plan.filter { $0.status == .open }.map { Self.finding($0, inventory: inventory, language: language) }
-        d["dueSoonTasks"] = plan.filter { $0.status == .dueSoon }.map { Self.finding($0, inventory: inventory, language: language) }
-        d["hasTasks"] = !plan.isEmpty
+        d["hasTasks"] = result.findings.contains { $0.rule == PlanRules.deadline }
         let waivers = Self.waivers(result, inventory: inventory, language: language)
         d["waivers"] = waivers
         d["hasWaivers"] = !waivers.isEmpty
@@ -120,7 +139,7 @@ public struct ReportContext {
                 "hasNew": !change.new.isEmpty, "hasFixed": !change.fixed.isEmpty,
             ] as [String: Any]
         }
-        dictionary = d
+        return d
     }
 
     /// The unit a finding belongs to: its own `unit`, or the unit of the
@@ -157,7 +176,7 @@ public struct ReportContext {
             "message": f.message.text(language), "location": f.location.description,
             "citation": ["document": f.citation.document, "title": f.citation.title, "article": f.citation.article, "quote": f.citation.quote],
             "hasQuote": !f.citation.quote.isEmpty,
-            "quoteLines": f.citation.quote.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            "quoteLines": quoteLines(f.citation.quote),
             "fingerprint": f.fingerprint,
         ]
         if let due = f.due { d["due"] = due.description }
@@ -170,6 +189,11 @@ public struct ReportContext {
             d["waiver"] = ["reason": w.reason, "approvedBy": w.approvedBy, "approval": w.approval, "expires": w.expires.description]
         }
         return d
+    }
+
+    /// The lines of a verbatim quote, trimmed, without empty ones.
+    public static func quoteLines(_ quote: String) -> [String] {
+        quote.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Every waiver of the inventory with its state on the as-of date.

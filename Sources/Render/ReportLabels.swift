@@ -97,8 +97,12 @@ public enum ReportLabels {
         ("info", "提示", "info"),
     ]
 
+    /// Built once per language (a site looks labels up for every finding row).
+    private static let zh = Dictionary(table.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+    private static let en = Dictionary(table.map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
+
     public static func dictionary(_ language: Language) -> [String: String] {
-        Dictionary(table.map { ($0.0, language == .en ? $0.2 : $0.1) }, uniquingKeysWith: { a, _ in a })
+        language == .en ? en : zh
     }
 
     public static func status(_ s: FindingStatus, _ language: Language) -> String {

@@ -29,7 +29,7 @@ struct RuleInfo: Sendable {
 
 /// What the pages are made of, computed once; rendering a page only reads it,
 /// so pages render in parallel and come out the same on every run.
-struct SiteModel: Sendable {
+final class SiteModel: Sendable {
     let input: SiteInput
     let rules: [RuleInfo]
     let pages: [Page]
@@ -37,6 +37,11 @@ struct SiteModel: Sendable {
     let targetFindings: [String: [Int]]
     let ruleFindings: [String: [Int]]
     let labels: [String: String]
+    /// The base names every page sees (`lang`, `inventory`, `asOf`, `quarter`).
+    let lang: String
+    let inventoryInfo: [String: String]
+    let asOfText: String
+    let quarter: String
 
     var result: CheckResult { input.result }
     var inventory: Inventory { input.inventory }
@@ -45,6 +50,10 @@ struct SiteModel: Sendable {
     init(_ input: SiteInput) {
         self.input = input
         labels = ReportLabels.dictionary(input.language)
+        lang = input.language == .en ? "en" : "zh-CN"
+        inventoryInfo = ["name": input.result.inventoryName, "region": input.result.region, "level": input.result.level]
+        asOfText = input.result.asOf.description
+        quarter = input.quarter ?? QuarterlyReport.quarter(of: input.result.asOf)
         var rules = input.result.rules.map {
             RuleInfo(id: $0.id, title: $0.title, severity: $0.severity, appliesTo: $0.appliesTo.rawValue, regions: $0.regions,
                      pack: $0.pack, citation: $0.citation)
@@ -137,72 +146,28 @@ struct SiteModel: Sendable {
         }
     }
 
-    // MARK: rendering
-
-    func render(_ page: Page, library: MustacheLibrary) -> Result<(path: String, data: Data), Diagnostic> {
-        let path = self.path(of: page)
-        let depth = path.split(separator: "/").count - 1
-        let root = String(repeating: "../", count: depth)
-        var context = base(root: root)
-        let (template, title, extra) = content(page, root: root)
-        for (k, v) in extra { context[k] = v }
-        guard let body = library.render(context, withTemplate: template) else {
-            return .failure(Diagnostic(zh: "缺少模板 \(template).mustache", en: "the template \(template).mustache is missing",
-                                       at: SourceLocation(file: "templates/\(template).mustache", line: 1, column: 1), step: "render pages"))
-        }
-        context["body"] = body
-        context["title"] = title
-        context["nav"] = navigation(root: root, current: page)
-        guard let html = library.render(context, withTemplate: "site-layout.html") else {
-            return .failure(Diagnostic(zh: "缺少模板 site-layout.html.mustache", en: "the template site-layout.html.mustache is missing",
-                                       at: SourceLocation(file: "templates/site-layout.html.mustache", line: 1, column: 1), step: "render pages"))
-        }
-        return .success((path, Data(html.utf8)))
-    }
-
-    func base(root: String) -> [String: Any] {
-        [
-            "root": root, "labels": labels, "lang": language == .en ? "en" : "zh-CN",
-            "inventory": ["name": result.inventoryName, "region": result.region, "level": result.level],
-            "asOf": result.asOf.description, "quarter": input.quarter ?? QuarterlyReport.quarter(of: result.asOf),
-        ]
-    }
-
-    func navigation(root: String, current: Page) -> [[String: Any]] {
-        let items: [(Page, String)] = [
-            (.index, "overview"), (.list(.units), "units"), (.list(.systems), "systems"), (.list(.rules), "rules"),
-            (.list(.tasks), "tasks"), (.timeline, "timeline"), (.waivers, "waivers"), (.search, "search"),
-        ]
-        return items.map { page, label in
-            ["href": root + path(of: page), "label": labels[label] ?? label, "current": path(of: page) == path(of: current)]
+    /// `""` for a page in the site's folder, `"../"` one level down.
+    func root(of page: Page) -> String {
+        switch page {
+        case .index, .search, .timeline, .waivers, .list: return ""
+        case .unit, .system, .cloud, .rule, .task: return "../"
         }
     }
 
-    func findingRows(_ indexes: [Int], root: String) -> [[String: Any]] {
-        indexes.map { i in
-            let f = result.findings[i]
-            var d = ReportContext.finding(f, inventory: inventory, language: language)
-            d["ruleHref"] = root + Self.rulePath(f.rule)
-            if let t = targetPath(f) { d["targetHref"] = root + t }
-            if let u = d["unitID"] as? String, inventory.object(.unit, id: u) != nil { d["unitHref"] = root + Self.unitPath(u) }
-            return d
-        }
-    }
-
-    func findingsBlock(_ indexes: [Int], root: String) -> [String: Any] {
-        let rows = findingRows(indexes, root: root)
-        return ["findings": rows, "hasFindingRows": !rows.isEmpty, "findingCount": rows.count]
-    }
+    static let navigationItems: [(Page, String)] = [
+        (.index, "overview"), (.list(.units), "units"), (.list(.systems), "systems"), (.list(.rules), "rules"),
+        (.list(.tasks), "tasks"), (.timeline, "timeline"), (.waivers, "waivers"), (.search, "search"),
+    ]
 
     /// Every field of an object as key → text rows (nested records dotted).
-    static func details(_ record: Record, prefix: String = "") -> [[String: Any]] {
-        var rows: [[String: Any]] = []
+    static func details(_ record: Record, prefix: String = "") -> [DetailRow] {
+        var rows: [DetailRow] = []
         for field in record.fields {
             let key = prefix.isEmpty ? field.name : "\(prefix).\(field.name)"
             if case .record(let r) = field.value {
                 rows += details(r, prefix: key)
             } else {
-                rows.append(["key": key, "value": text(field.value)])
+                rows.append(DetailRow(key: key, value: text(field.value)))
             }
         }
         return rows
@@ -243,136 +208,46 @@ struct SiteModel: Sendable {
         return ("upcoming", status == "in-progress" ? (language == .en ? "in progress" : "进行中") : (language == .en ? "not started" : "未开始"))
     }
 
-    func content(_ page: Page, root: String) -> (String, String, [String: Any]) {
-        switch page {
-        case .index: return ("site-index.html", labels["overview"] ?? "", indexContext(root: root))
-        case .search: return ("site-search.html", labels["search"] ?? "", [:])
-        case .timeline: return ("site-timeline.html", labels["timeline"] ?? "", timelineContext(root: root))
-        case .waivers:
-            let waived = result.findings.indices.filter { result.findings[$0].status == .waived || result.findings[$0].targetKind == "waiver" }
-            var d = findingsBlock(waived, root: root)
-            let waivers = ReportContext.waivers(result, inventory: inventory, language: language)
-            d["waivers"] = waivers
-            d["hasWaivers"] = !waivers.isEmpty
-            return ("site-waivers.html", labels["waivers"] ?? "", d)
-        case .list(let kind): return listContext(kind, root: root)
-        case .unit(let i):
-            let unit = inventory.objects(.unit)[i]
-            let id = unit.id ?? ""
-            var d = findingsBlock(unitFindings[id] ?? [], root: root)
-            d["id"] = id
-            d["name"] = unit.name ?? id
-            d["details"] = Self.details(unit.record)
-            d["systems"] = inventory.unitSystems[i].map { j -> [String: Any] in
-                let s = inventory.objects(.system)[j]
-                return ["id": s.id ?? "", "name": s.name ?? "", "href": root + Self.systemPath(s.id ?? "")]
-            }
-            d["terminalCount"] = inventory.unitTerminals[i].count
-            d["eventCount"] = inventory.unitEvents[i].count
-            return ("site-unit.html", unit.name ?? id, d)
-        case .system(let i):
-            let system = inventory.objects(.system)[i]
-            let id = system.id ?? ""
-            var d = findingsBlock(targetFindings["system/\(id)"] ?? [], root: root)
-            d["id"] = id
-            d["name"] = system.name ?? id
-            d["details"] = Self.details(system.record)
-            if let u = system["unit"]?.string, let unit = inventory.object(.unit, id: u) {
-                d["unit"] = ["id": u, "name": unit.name ?? u, "href": root + Self.unitPath(u)]
-            }
-            if let c = system.record.field(path: "hosting.cloud")?.value.string, let cloud = inventory.object(.cloud, id: c) {
-                d["cloud"] = ["id": c, "name": cloud.name ?? c, "href": root + Self.cloudPath(c)]
-            }
-            return ("site-system.html", system.name ?? id, d)
-        case .cloud(let i):
-            let cloud = inventory.objects(.cloud)[i]
-            let id = cloud.id ?? ""
-            var d = findingsBlock(targetFindings["cloud/\(id)"] ?? [], root: root)
-            d["id"] = id
-            d["name"] = cloud.name ?? id
-            d["details"] = Self.details(cloud.record)
-            d["systems"] = inventory.cloudSystems[i].map { j -> [String: Any] in
-                let s = inventory.objects(.system)[j]
-                return ["id": s.id ?? "", "name": s.name ?? "", "href": root + Self.systemPath(s.id ?? "")]
-            }
-            return ("site-cloud.html", cloud.name ?? id, d)
-        case .rule(let i):
-            let rule = rules[i]
-            var d = findingsBlock(ruleFindings[rule.id] ?? [], root: root)
-            d["id"] = rule.id
-            d["title"] = rule.title.text(language)
-            d["severityLabel"] = rule.severity.label.text(language)
-            d["severity"] = rule.severity.rawValue
-            d["appliesTo"] = rule.appliesTo
-            d["regions"] = rule.regions.isEmpty ? (labels["everywhere"] ?? "") : rule.regions.joined(separator: ", ")
-            d["pack"] = rule.pack
-            d["citation"] = ["document": rule.citation.document, "title": rule.citation.title, "article": rule.citation.article, "quote": rule.citation.quote]
-            d["hasQuote"] = !rule.citation.quote.isEmpty
-            return ("site-rule.html", "\(rule.id) \(rule.title.text(language))", d)
-        case .task(let i):
-            let t = input.tasks[i]
-            var d = findingsBlock(targetFindings["task/\(t.plan)/\(t.no)"] ?? [], root: root)
-            let record = taskRecord(t)
-            let state = taskState(t)
-            d["plan"] = t.plan
-            d["document"] = t.document
-            d["planTitle"] = t.planTitle
-            d["no"] = t.no
-            d["mainTask"] = t.mainTask
-            d["subTask"] = t.subTask
-            d["responsible"] = t.responsible.joined(separator: "、")
-            d["type"] = t.type == "required" ? (language == .en ? "required" : "要求") : (language == .en ? "as needed" : "按需")
-            d["due"] = t.due.description
-            d["state"] = state.key
-            d["stateLabel"] = state.label
-            if let record {
-                d["record"] = ["status": record["status"]?.string ?? "", "done": record["done"]?.date?.description ?? "",
-                               "evidence": record["evidence"]?.string ?? "", "location": inventory.location(of: record).description]
-            }
-            return ("site-task.html", "\(t.document) \(t.no)", d)
-        }
-    }
-
-    func listContext(_ kind: ListKind, root: String) -> (String, String, [String: Any]) {
-        var rows: [[String: Any]] = []
+    func listRows(_ kind: ListKind, root: String) -> [ListRow] {
+        var rows: [ListRow] = []
         switch kind {
         case .units:
             for unit in inventory.objects(.unit) {
-                let id = unit.id ?? "", c = severityCounts(unitFindings[id] ?? [])
-                rows.append(row(id: id, name: unit.name ?? id, href: root + Self.unitPath(id), counts: c, extra: unit["kind"]?.string ?? ""))
+                let id = unit.id ?? ""
+                rows.append(ListRow(id: id, name: unit.name ?? id, href: root + Self.unitPath(id), extra: unit["kind"]?.string ?? "",
+                                    counts: severityCounts(unitFindings[id] ?? [])))
             }
         case .systems:
             for s in inventory.objects(.system) {
-                let id = s.id ?? "", c = severityCounts(targetFindings["system/\(id)"] ?? [])
-                rows.append(row(id: id, name: s.name ?? id, href: root + Self.systemPath(id), counts: c, extra: labels["system"] ?? ""))
+                let id = s.id ?? ""
+                rows.append(ListRow(id: id, name: s.name ?? id, href: root + Self.systemPath(id), extra: labels["system"] ?? "",
+                                    counts: severityCounts(targetFindings["system/\(id)"] ?? [])))
             }
             for s in inventory.objects(.cloud) {
-                let id = s.id ?? "", c = severityCounts(targetFindings["cloud/\(id)"] ?? [])
-                rows.append(row(id: id, name: s.name ?? id, href: root + Self.cloudPath(id), counts: c, extra: labels["cloud"] ?? ""))
+                let id = s.id ?? ""
+                rows.append(ListRow(id: id, name: s.name ?? id, href: root + Self.cloudPath(id), extra: labels["cloud"] ?? "",
+                                    counts: severityCounts(targetFindings["cloud/\(id)"] ?? [])))
             }
         case .rules:
             for r in rules {
-                rows.append(row(id: r.id, name: r.title.text(language), href: root + Self.rulePath(r.id), counts: severityCounts(ruleFindings[r.id] ?? []),
-                                extra: "\(r.citation.document) \(r.citation.article)"))
+                rows.append(ListRow(id: r.id, name: r.title.text(language), href: root + Self.rulePath(r.id),
+                                    extra: "\(r.citation.document) \(r.citation.article)", counts: severityCounts(ruleFindings[r.id] ?? [])))
             }
         case .tasks:
             for t in input.tasks {
-                let c = severityCounts(targetFindings["task/\(t.plan)/\(t.no)"] ?? [])
-                rows.append(row(id: "\(t.plan)/\(t.no)", name: t.subTask, href: root + Self.taskPath(t.plan, t.no), counts: c,
-                                extra: "\(t.due) · \(taskState(t).label)"))
+                rows.append(ListRow(id: "\(t.plan)/\(t.no)", name: t.subTask, href: root + Self.taskPath(t.plan, t.no),
+                                    extra: "\(t.due) · \(taskState(t).label)", counts: severityCounts(targetFindings["task/\(t.plan)/\(t.no)"] ?? [])))
             }
         }
-        return ("site-list.html", labels[kind.rawValue] ?? kind.rawValue, ["rows": rows, "hasRows": !rows.isEmpty])
+        return rows
     }
 
-    func row(id: String, name: String, href: String, counts: [Severity: Int], extra: String) -> [String: Any] {
-        ["id": id, "name": name, "href": href, "extra": extra, "open": counts.values.reduce(0, +),
-         "high": counts[.high] ?? 0, "medium": counts[.medium] ?? 0, "low": counts[.low] ?? 0, "info": counts[.info] ?? 0]
-    }
-
-    func indexContext(root: String) -> [String: Any] {
+    /// The overview's names: the report's (`ReportContext`; its lists of
+    /// every finding are built only if the template asks for them) plus
+    /// linked unit rows, charts and counts.
+    func indexValues(root: String) -> [String: Any] {
         let report = QuarterlyReport(result: result, inventory: inventory, previous: input.previous, quarter: input.quarter, language: language)
-        var d = ReportContext(report).dictionary
+        var d = ReportContext.overview(report)
         var units = d["units"] as? [[String: Any]] ?? []
         for i in units.indices { units[i]["href"] = root + Self.unitPath(units[i]["id"] as? String ?? "") }
         d["units"] = units
@@ -404,7 +279,7 @@ struct SiteModel: Sendable {
         return d
     }
 
-    func timelineContext(root: String) -> [String: Any] {
+    func timelineValues(root: String) -> [String: Any] {
         var rows: [(Day, String, [String: Any])] = []
         for t in input.tasks {
             let state = taskState(t)

@@ -1,4 +1,5 @@
 import Diagnostics
+import Digest
 import Foundation
 import Inventory
 import JSON
@@ -73,8 +74,12 @@ public enum SiteBuilder {
         public var seconds: Double
     }
 
-    /// The files of the site, path → bytes, sorted by path; `SHA256SUMS` last.
-    public static func build(_ input: SiteInput, timings: ((Step) -> Void)? = nil) throws(Diagnostic) -> [(path: String, data: Data)] {
+    /// Builds the site into the folder `target` and returns how many files
+    /// it holds. Files are written into a temporary folder beside `target` as
+    /// they are made (pages by the core that rendered them, with their
+    /// SHA-256), and the folder is renamed into place by the last step; a
+    /// failure removes it and leaves `target` as it was.
+    public static func build(_ input: SiteInput, into target: String, timings: ((Step) -> Void)? = nil) throws(Diagnostic) -> Int {
         func step<T>(_ name: String, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
             let start = Date()
             do {
@@ -89,30 +94,54 @@ public enum SiteBuilder {
         }
         let library = try step("load templates") { () throws(Diagnostic) -> MustacheLibrary in try input.templates.library() }
         let model = try step("plan pages") { SiteModel(input) }
-        let pages = try step("render pages") { () throws(Diagnostic) -> [(path: String, data: Data)] in
-            let rendered = parallelMap(model.pages) { page in model.render(page, library: library) }
-            var out: [(path: String, data: Data)] = []
-            for r in rendered {
-                switch r {
-                case .success(let file): out.append(file)
-                case .failure(let e): throw e
-                }
+        let writer = try Output.DirectoryWriter(target)
+        do throws(Diagnostic) {
+            func write(_ path: String, _ data: Data) throws(Diagnostic) -> (path: String, digest: String) {
+                try writer.write(path, data)
+                return (path, SHA256.hex(data))
             }
-            return out
+            var digests = try step("render pages") { () throws(Diagnostic) -> [(path: String, digest: String)] in
+                let renderer = try SiteRenderer(model: model, library: library)
+                let written = parallelMap(model.pages) { page -> Result<(path: String, digest: String), Diagnostic> in
+                    let (path, html) = renderer.render(page)
+                    do throws(Diagnostic) {
+                        try writer.write(path, text: html)
+                    } catch {
+                        return .failure(error)
+                    }
+                    return .success((path, SHA256.hex(html.utf8)))
+                }
+                var out: [(path: String, digest: String)] = []
+                for r in written {
+                    switch r {
+                    case .success(let file): out.append(file)
+                    case .failure(let e): throw e
+                    }
+                }
+                return out
+            }
+            digests += try step("search index") { () throws(Diagnostic) -> [(path: String, digest: String)] in
+                let index = model.searchIndex().serialized()
+                return [
+                    try write("findings.json", Data(input.findingsJSON.utf8)),
+                    try write("search-index.json", Data((index + "\n").utf8)),
+                    try write("search-index.js", Data("window.YUNWANG_SEARCH = \(index);\n".utf8)),
+                ]
+            }
+            digests += try step("assets") { () throws(Diagnostic) -> [(path: String, digest: String)] in
+                var out: [(path: String, digest: String)] = []
+                for asset in input.assets where asset.path.hasPrefix("site/") { out.append(try write(asset.path, asset.data)) }
+                return out
+            }
+            let sums = try step("checksums") { Output.checksums(digests) }
+            try step("write") { () throws(Diagnostic) in
+                try writer.write("SHA256SUMS", sums)
+                try writer.commit()
+            }
+            return digests.count + 1
+        } catch {
+            writer.abort()
+            throw error
         }
-        let data = try step("search index") { () -> [(path: String, data: Data)] in
-            let index = model.searchIndex().serialized()
-            return [
-                ("findings.json", Data(input.findingsJSON.utf8)),
-                ("search-index.json", Data((index + "\n").utf8)),
-                ("search-index.js", Data("window.YUNWANG_SEARCH = \(index);\n".utf8)),
-            ]
-        }
-        let assets = try step("assets") { input.assets.filter { $0.path.hasPrefix("site/") } }
-        var files = pages + data + assets
-        files.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
-        let sums = try step("checksums") { Output.checksums(files) }
-        files.append(("SHA256SUMS", sums))
-        return files
     }
 }

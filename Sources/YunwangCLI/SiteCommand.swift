@@ -62,12 +62,11 @@ struct SiteCommand: ParsableCommand {
         let siteInput = SiteInput(result: audit.result, inventory: inventory, previous: past, history: earlier, quarter: dates.quarter?.uppercased(),
                                   language: input.lang, templates: set, assets: BuiltinResources.files(under: "site/"), findingsJSON: json, tasks: tasks)
         let start = Date()
-        let files = try SiteBuilder.build(siteInput, timings: timings ? { step in
+        let count = try SiteBuilder.build(siteInput, into: output, timings: timings ? { step in
             FileHandle.standardError.write(Data(String(format: "%8.3f s  %@\n", step.seconds, step.name).utf8))
         } : nil)
-        try Output.writeDirectory(output, files: files)
         if timings {
-            FileHandle.standardError.write(Data(String(format: "%8.3f s  total (%d files)\n", Date().timeIntervalSince(start), files.count).utf8))
+            FileHandle.standardError.write(Data(String(format: "%8.3f s  total (%d files)\n", Date().timeIntervalSince(start), count).utf8))
         }
         try audit.exit(failOn: publish.threshold)
     }

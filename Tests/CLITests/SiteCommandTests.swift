@@ -223,6 +223,111 @@ struct SiteCommandTests {
         #expect(mine == ["notes.txt": Data("keep me".utf8)])
     }
 
+    /// `site-layout.html` and `site-findings.html` as they were before the
+    /// header, footer and finding rows became fragments rendered once: the
+    /// whole page chrome inline, every finding's fields read in the table.
+    static let inlineLayout = #"""
+    <!DOCTYPE html>
+    <html lang="{{lang}}">
+    <head>
+    <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="generator" content="yunwang">
+    <meta name="referrer" content="no-referrer">
+    <title>{{title}} · {{inventory.name}}</title>
+    <link rel="stylesheet" href="{{root}}site/style.css">
+    </head>
+    <body>
+    <header class="site-header">
+    <div class="brand"><a href="{{root}}index.html">{{labels.siteTitle}}</a> · <span class="inventory-name">{{inventory.name}}</span> · <span class="as-of">{{labels.asOf}} {{asOf}}</span> · <span class="quarter">{{quarter}}</span></div>
+    <nav aria-label="{{labels.contents}}"><ul>
+    {{#nav}}
+    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
+    {{/nav}}
+    </ul></nav>
+    <form class="search-form" action="{{root}}search.html" method="get" role="search"><input type="search" name="q" placeholder="{{labels.searchPlaceholder}}" aria-label="{{labels.search}}"> <button type="submit">{{labels.search}}</button></form>
+    </header>
+    <main>
+    <h1>{{title}}</h1>
+    {{{body}}}
+    </main>
+    <footer class="site-footer">{{labels.generatedBy}} · {{inventory.name}} · {{inventory.region}} · {{labels.asOf}} {{asOf}} · <a href="{{root}}findings.json">findings.json</a> · <a href="{{root}}SHA256SUMS">SHA256SUMS</a></footer>
+    </body>
+    </html>
+    """#
+
+    static let inlineFindings = #"""
+    {{#hasFindingRows}}
+    <table class="findings">
+    <thead><tr><th>{{labels.severity}}</th><th>{{labels.status}}</th><th>{{labels.rule}}</th><th>{{labels.target}}</th><th>{{labels.message}}</th><th>{{labels.citation}}</th><th>{{labels.due}}</th></tr></thead>
+    <tbody>
+    {{#findings}}
+    <tr class="sev-{{severity}} status-{{status}}">
+    <td><span class="badge sev-{{severity}}">{{severityLabel}}</span></td>
+    <td>{{statusLabel}}</td>
+    <td><a href="{{ruleHref}}">{{rule}}</a><br><span class="muted">{{title}}</span></td>
+    <td>{{#targetHref}}<a href="{{targetHref}}">{{target}}</a>{{/targetHref}}{{^targetHref}}{{target}}{{/targetHref}}{{#unitName}}<br><span class="muted">{{unitName}}</span>{{/unitName}}</td>
+    <td>{{message}}<br><span class="muted location">{{location}}</span></td>
+    <td>{{citation.document}} {{citation.article}}{{#hasQuote}}<blockquote class="quote">{{citation.quote}}</blockquote>{{/hasQuote}}</td>
+    <td>{{due}}</td>
+    </tr>
+    {{/findings}}
+    </tbody>
+    </table>
+    {{/hasFindingRows}}
+    {{^hasFindingRows}}
+    <p class="none">{{labels.noFindings}}</p>
+    {{/hasFindingRows}}
+    """#
+
+    @Test("--templates: templates that read every value inline (no fragments, no CONTENT_TYPE line) give the same site")
+    func inlineTemplates() throws {
+        let dir = try Scratch()
+        try dir.write("tpl/site-layout.html.mustache", Self.inlineLayout + "\n")
+        try dir.write("tpl/site-findings.html.mustache", Self.inlineFindings + "\n")
+        let (a, builtin) = try Self.build([Self.example, "--quarter", "2026Q3"], into: dir, name: "a")
+        let (b, custom) = try Self.build([Self.example, "--quarter", "2026Q3", "--templates", dir.path("tpl")], into: dir, name: "b")
+        #expect(a.code == 0 && b.code == 0, "\(b.err)")
+        #expect(builtin.count > 100)
+        for (path, data) in builtin where custom[path] != data { Issue.record("\(path) differs") }
+        #expect(builtin == custom)
+        // A custom finding row sees every field of the finding, the labels and the links.
+        try dir.write("row/site-finding.html.mustache", #"<tr data-fp="{{fingerprint}}"><td>{{labels.rule}}</td><td><a href="{{ruleHref}}">{{rule}}</a></td><td>{{#quoteLines}}[{{.}}]{{/quoteLines}}</td><td>{{root}}</td></tr>"# + "\n")
+        let (c, rows) = try Self.build([Self.example, "--quarter", "2026Q3", "--templates", dir.path("row")], into: dir, name: "c")
+        #expect(c.code == 0, "\(c.err)")
+        let bt18 = Self.text(rows["rules/BT-18.html"])
+        #expect(bt18.range(of: #"<tr data-fp="[0-9a-f]{64}"><td>规则</td><td><a href="\.\./rules/BT-18\.html">BT-18</a></td><td>\[[^<]*\]</td><td>\.\./</td></tr>"#,
+                           options: .regularExpression) != nil, "\(bt18)")
+    }
+
+    @Test("a quote or bracket followed by a combining mark is still escaped")
+    func combiningMarks() throws {
+        let dir = try Scratch()
+        try dir.write("inv/inventory.yaml", #"""
+        inventory: {name: t, region: "150200", level: city, as_of: 2026-09-30}
+        units:
+          - id: u1
+            name: "\"\u0301 onmouseover=alert(1) x=\""
+            kind: government
+            access: {method: vpn, opened: 2024-01-15, last_activity: 2026-09-20}
+            ops_lead: "'\u0301 <\u0338script>"
+            wireless_aps: 1
+
+        """#)
+        let (r, files) = try Self.build([dir.path("inv")], into: dir)
+        #expect(r.code == 0, "\(r.err)")
+        let unit = Self.text(files["units/u1.html"])
+        #expect(unit.contains("<h1>&quot;\u{301} onmouseover=alert(1) x=&quot;</h1>"), "\(unit)")
+        #expect(unit.contains("&#39;\u{301} &lt;\u{338}script&gt;"))
+        for (path, data) in files where path.hasSuffix(".html") {
+            let scalars = Array(Self.text(data).unicodeScalars)
+            for (i, c) in scalars.enumerated() where i > 0 && (c.value == 0x301 || c.value == 0x338) {
+                #expect(!"\"'<>&".unicodeScalars.contains(scalars[i - 1]), "raw \(scalars[i - 1]) before a combining mark in \(path)")
+            }
+        }
+    }
+
     @Test("--previous and --history feed the trend on the index")
     func trend() throws {
         let dir = try Scratch()

@@ -1,0 +1,137 @@
+import Diagnostics
+import Foundation
+import Inventory
+import Mustache
+import Policy
+import Render
+
+/// Renders the pages of a `SiteModel` with the templates. Each page is its
+/// template inside `site-layout.html`; what many pages share is rendered
+/// once and reused: the header and footer per folder depth (and current
+/// page), each finding's table row per folder depth. Pages only read the
+/// model, so they render in parallel and come out the same on every run.
+final class SiteRenderer: Sendable {
+    let model: SiteModel
+    let library: MustacheLibrary
+    private let rows: FragmentCache
+    private let chrome = FragmentCache(count: 0)
+
+    /// Every template the site renders, checked before the first page.
+    static let templates = [
+        "site-layout.html", "site-header.html", "site-footer.html", "site-finding.html", "site-index.html", "site-search.html",
+        "site-timeline.html", "site-waivers.html", "site-list.html", "site-unit.html", "site-system.html", "site-cloud.html",
+        "site-rule.html", "site-task.html",
+    ]
+
+    init(model: SiteModel, library: MustacheLibrary) throws(Diagnostic) {
+        for name in Self.templates where library.getTemplate(named: name) == nil {
+            throw Diagnostic(zh: "缺少模板 \(name).mustache", en: "the template \(name).mustache is missing",
+                             at: SourceLocation(file: "templates/\(name).mustache", line: 1, column: 1), step: "render pages")
+        }
+        self.model = model
+        self.library = library
+        rows = FragmentCache(count: model.result.findings.count)
+    }
+
+    func render(_ page: Page) -> (path: String, html: String) {
+        let path = model.path(of: page)
+        let base = SiteBase(site: self, root: model.root(of: page))
+        let labels = model.labels
+        switch page {
+        case .index:
+            let values = model.indexValues(root: base.root)
+            let report = QuarterlyReport(result: model.result, inventory: model.inventory, previous: model.input.previous,
+                                         quarter: model.input.quarter, language: model.language)
+            let context = DictionaryPage(base: base, values: values, lazy: { ReportContext.findingList($0, report) })
+            return finish(page, path, base, "site-index.html", labels["overview"] ?? "", context)
+        case .search:
+            return finish(page, path, base, "site-search.html", labels["search"] ?? "", DictionaryPage(base: base, values: [:]))
+        case .timeline:
+            return finish(page, path, base, "site-timeline.html", labels["timeline"] ?? "",
+                          DictionaryPage(base: base, values: model.timelineValues(root: base.root)))
+        case .waivers:
+            let result = model.result
+            let waived = result.findings.indices.filter { result.findings[$0].status == .waived || result.findings[$0].targetKind == "waiver" }
+            let waivers = ReportContext.waivers(result, inventory: model.inventory, language: model.language)
+            let context = DictionaryPage(base: base, values: ["waivers": waivers, "hasWaivers": !waivers.isEmpty], findings: FindingsBlock(indexes: waived))
+            return finish(page, path, base, "site-waivers.html", labels["waivers"] ?? "", context)
+        case .list(let kind):
+            let rows = model.listRows(kind, root: base.root)
+            return finish(page, path, base, "site-list.html", labels[kind.rawValue] ?? kind.rawValue,
+                          DictionaryPage(base: base, values: ["rows": rows, "hasRows": !rows.isEmpty]))
+        case .unit(let i):
+            let unit = model.inventory.objects(.unit)[i]
+            let id = unit.id ?? ""
+            let context = UnitPage(base: base, index: i, findings: FindingsBlock(indexes: model.unitFindings[id] ?? []))
+            return finish(page, path, base, "site-unit.html", unit.name ?? id, context)
+        case .system(let i):
+            let system = model.inventory.objects(.system)[i]
+            let id = system.id ?? ""
+            let context = SystemPage(base: base, index: i, findings: FindingsBlock(indexes: model.targetFindings["system/\(id)"] ?? []))
+            return finish(page, path, base, "site-system.html", system.name ?? id, context)
+        case .cloud(let i):
+            let cloud = model.inventory.objects(.cloud)[i]
+            let id = cloud.id ?? ""
+            let context = CloudPage(base: base, index: i, findings: FindingsBlock(indexes: model.targetFindings["cloud/\(id)"] ?? []))
+            return finish(page, path, base, "site-cloud.html", cloud.name ?? id, context)
+        case .rule(let i):
+            let rule = model.rules[i]
+            let context = RulePage(base: base, index: i, findings: FindingsBlock(indexes: model.ruleFindings[rule.id] ?? []))
+            return finish(page, path, base, "site-rule.html", "\(rule.id) \(rule.title.text(model.language))", context)
+        case .task(let i):
+            let t = model.input.tasks[i]
+            let context = TaskPage(base: base, index: i, findings: FindingsBlock(indexes: model.targetFindings["task/\(t.plan)/\(t.no)"] ?? []))
+            return finish(page, path, base, "site-task.html", "\(t.document) \(t.no)", context)
+        }
+    }
+
+    /// The page's template, then the layout around it.
+    private func finish<Context: MustacheParent>(_ page: Page, _ path: String, _ base: SiteBase, _ template: String, _ title: String,
+                                                 _ context: Context) -> (path: String, html: String) {
+        let body = library.render(context, withTemplate: template) ?? ""
+        let layout = LayoutContext(page: context, base: base, current: path, title: title, body: body)
+        return (path, library.render(layout, withTemplate: "site-layout.html") ?? "")
+    }
+
+    // MARK: shared fragments
+
+    /// `site-finding.html` for finding `index`: rendered once for the pages
+    /// one folder down (unit, system, cloud, rule, task), where every finding
+    /// is listed at least once; elsewhere (waivers.html) each time.
+    func findingRowHTML(_ index: Int, root: String) -> String {
+        let make = { [self] in
+            Self.fragment(library.render(FindingFragment(row: FindingRow(base: SiteBase(site: self, root: root), index: index)),
+                                         withTemplate: "site-finding.html"))
+        }
+        return root == "../" ? rows.slot(index, make) : make()
+    }
+
+    func header(root: String, current: String) -> String {
+        // The header depends on the root and on which navigation item is the current page.
+        let match = SiteModel.navigationItems.firstIndex { model.path(of: $0.0) == current } ?? -1
+        return chrome.keyed("header \(root) \(match)") {
+            Self.fragment(library.render(ChromeContext(base: SiteBase(site: self, root: root), current: current), withTemplate: "site-header.html"))
+        }
+    }
+
+    func footer(root: String) -> String {
+        chrome.keyed("footer \(root)") {
+            Self.fragment(library.render(ChromeContext(base: SiteBase(site: self, root: root), current: ""), withTemplate: "site-footer.html"))
+        }
+    }
+
+    /// `nav`: the site's main pages, `current` on the page itself.
+    func navigation(root: String, current: String) -> [[String: Any]] {
+        SiteModel.navigationItems.map { page, label in
+            let path = model.path(of: page)
+            return ["href": root + path, "label": model.labels[label] ?? label, "current": path == current] as [String: Any]
+        }
+    }
+
+    /// A fragment without its last line break, so `{{{header}}}` can stand on a line of its own.
+    static func fragment(_ text: String?) -> String {
+        guard var text else { return "" }
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}
