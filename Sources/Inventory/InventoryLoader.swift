@@ -39,7 +39,7 @@ public struct InventoryLoader: Sendable {
         // Parse and decode each file on its own core. Objects are decoded one
         // by one as the parser completes them, so no tree of a whole file is
         // built: besides the inventory itself, memory holds one object's nodes.
-        let decoded = parallelMap(Array(found.files.enumerated())) { (i, file) -> FileDecoder in
+        let decoded = parallelMap(Array(found.files.enumerated()), costliestFirst: { Self.size(of: $0.element.path) }) { (i, file) -> FileDecoder in
             var decoder = FileDecoder(file: file.display, fileIndex: i)
             do throws(DiagnosticList) {
                 let root = try loader.load(contentsOf: file.path, displayPath: file.display, streaming: FileDecoder.streams) { key, item in
@@ -86,6 +86,11 @@ public struct InventoryLoader: Sendable {
         problems += crossCheck(inventory, at: at)
         if !problems.isEmpty { throw DiagnosticList(problems, cap: cap) }
         return inventory
+    }
+
+    /// A file's size in bytes (0 when it cannot be read: the load reports that).
+    static func size(of path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
 
     /// Ids unique within their kind; every reference resolves.

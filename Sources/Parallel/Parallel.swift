@@ -11,6 +11,20 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
     return results.values()
 }
 
+/// `parallelMap`, starting the costliest items first (by `cost`) so that no
+/// core is left with one big item at the end; results keep the input's order.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], costliestFirst cost: (T) -> Int, _ transform: @Sendable (T) -> R) -> [R] {
+    if items.count <= 1 { return items.map(transform) }
+    let costs = items.map(cost)
+    let order = items.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+    let results = ResultSlots<R>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { k in
+        let i = order[k]
+        results.set(i, transform(items[i]))
+    }
+    return results.values()
+}
+
 /// Write-once slots; each index is written by exactly one iteration.
 private final class ResultSlots<R>: @unchecked Sendable {
     private var slots: [R?]

@@ -55,33 +55,42 @@ public enum CoreSchema {
     }
 
     static func number(_ text: String) -> ScalarValue? {
-        var bytes = Array(text.utf8)
-        switch text {
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        default: break
+        var copy = text
+        return copy.withUTF8 { number(utf8: $0, text: text) }
+    }
+
+    /// Numbers of the core schema, read from the bytes without copying them
+    /// (most plain scalars that start with a digit are IPs and dates: rejected
+    /// on the first byte that does not fit).
+    private static func number(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String) -> ScalarValue? {
+        guard !bytes.isEmpty else { return nil }
+        var i = 0
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { i = 1 }
+        guard i < bytes.count else { return nil }
+        if bytes[i] == UInt8(ascii: "."), bytes.count - i == 4 {
+            switch text {
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+            case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+            case ".nan", ".NaN", ".NAN": return .float(.nan)
+            default: break
+            }
         }
         if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
             if bytes[1] == UInt8(ascii: "o") {
                 let digits = bytes[2...]
                 guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }) else { return nil }
-                return Int64(String(decoding: digits, as: UTF8.self), radix: 8).map { .int($0) } ?? .float(Double(bigDigits: digits, radix: 8))
+                return Int64(String(decoding: digits, as: UTF8.self), radix: 8).map { .int($0) } ?? .float(Double(bigDigits: ArraySlice(digits), radix: 8))
             }
             if bytes[1] == UInt8(ascii: "x") {
                 let digits = bytes[2...]
                 guard digits.allSatisfy({ isHex($0) }) else { return nil }
-                return Int64(String(decoding: digits, as: UTF8.self), radix: 16).map { .int($0) } ?? .float(Double(bigDigits: digits, radix: 16))
+                return Int64(String(decoding: digits, as: UTF8.self), radix: 16).map { .int($0) } ?? .float(Double(bigDigits: ArraySlice(digits), radix: 16))
             }
         }
         // [-+]?[0-9]+
-        var i = 0
-        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { i = 1 }
-        guard i < bytes.count else { return nil }
         if bytes[i...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            if bytes[0] == UInt8(ascii: "+") { bytes.removeFirst() }
-            let s = String(decoding: bytes, as: UTF8.self)
-            return Int64(s).map { .int($0) } ?? Double(s).map { .float($0) }
+            let digits = String(decoding: bytes[(bytes[0] == UInt8(ascii: "+") ? 1 : 0)...], as: UTF8.self)
+            return Int64(digits).map { .int($0) } ?? Double(digits).map { .float($0) }
         }
         // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
         var j = i
