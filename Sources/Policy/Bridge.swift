@@ -120,7 +120,13 @@ struct RecordProvider: CELMapProvider {
 
     func value(forKey key: String) -> Value? {
         if let field = record[key] {
-            return bridge.convert(field.value, spec: spec?.field(key)?.type)
+            switch field.value {
+            case .list, .record:
+                // Only nested values need the field's type (their element or record spec).
+                return bridge.convert(field.value, spec: spec?.field(key)?.type)
+            default:
+                return bridge.convert(field.value, spec: nil)
+            }
         }
         return spec?.field(key).flatMap { Bridge.defaultValue($0.type) }
     }
@@ -162,9 +168,19 @@ final class ObjectProvider: CELMapProvider, @unchecked Sendable {
 
     var hasRegion: Bool { kind != .event && kind != .task && kind != .waiver }
 
+    /// Whether `key` is one of `computed` (without building that list: this runs for every field read).
+    func isComputed(_ key: String) -> Bool {
+        switch kind {
+        case .unit: return key == "terminals" || key == "systems" || key == "events"
+        case .system: return key == "events"
+        case .cloud: return key == "systems"
+        default: return false
+        }
+    }
+
     func value(forKey key: String) -> Value? {
         if key == "region", hasRegion { return .string(bridge.region(of: kind, at: index)) }
-        if computed.contains(key) {
+        if isComputed(key) {
             if let hit = cache[key] { return hit }
             let v = bridge.backReferences(kind, index, key)
             cache[key] = v
