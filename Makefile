@@ -5,7 +5,7 @@ DEMO_OUT ?= out/baotou
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: deps deps-browser demo test build release install bench bench-load clean
+.PHONY: deps deps-browser demo test build release install bench bench-load fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -45,10 +45,21 @@ demo: release
 	@echo "yunwang: wrote $(DEMO_OUT)/report.md, report.html, site/index.html, findings.json, findings.sarif, findings.csv" >&2
 
 # Build and run every test (unit, end-to-end CLI, docs examples, the site in
-# headless Chromium).
+# headless Chromium, the bad-input corpus), then a short fuzzing smoke run
+# (FUZZ_SMOKE_SECONDS per target, 4 targets; docs/hardening.md).
+FUZZ_SMOKE_SECONDS ?= 25
 test: deps-browser
 	@$(SWIFT) build --build-tests
 	@$(SWIFT) test
+	@SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) bash scripts/fuzz.sh
+
+# libFuzzer with AddressSanitizer on the YAML loader, the inventory decoder,
+# CEL and the policy loader, FUZZ_SECONDS each (FUZZ_TARGETS="cel yaml" for
+# some); crashing inputs are saved under out/fuzz/ (docs/hardening.md).
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?=
+fuzz: deps
+	@SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh $(FUZZ_TARGETS)
 
 bench-load: deps
 	@bash bench/bench-load.sh

@@ -71,6 +71,17 @@ let package = Package(
         .executableTarget(name: "yunwang", dependencies: ["YunwangCLI"], swiftSettings: strict),
         // `make bench` driver: CEL rules over a generated inventory, one core.
         .executableTarget(name: "yunwang-bench", dependencies: ["CEL", "Inventory", "Policy"], swiftSettings: strict),
+        // Fuzzing (docs/hardening.md): `make fuzz` (scripts/fuzz.sh) builds fuzz-* with ASan,
+        // libFuzzer's coverage and -DFUZZING; a plain build makes them reproducers that run
+        // saved inputs through the same harness (Tests/FuzzRegressionTests runs it too).
+        .target(name: "CFuzzDriver", path: "Sources/fuzz-driver"),
+        .target(
+            name: "FuzzHarness", dependencies: ["CEL", "Diagnostics", "Inventory", "JSON", "Policy", "YAML", "CFuzzDriver"],
+            path: "Sources/fuzz-harness", swiftSettings: strict),
+        .executableTarget(name: "fuzz-yaml", dependencies: ["FuzzHarness"], swiftSettings: strict),
+        .executableTarget(name: "fuzz-inventory", dependencies: ["FuzzHarness"], swiftSettings: strict),
+        .executableTarget(name: "fuzz-cel", dependencies: ["FuzzHarness"], swiftSettings: strict),
+        .executableTarget(name: "fuzz-policy", dependencies: ["FuzzHarness"], swiftSettings: strict),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Suite"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"], swiftSettings: strict),
@@ -79,6 +90,7 @@ let package = Package(
         .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strict),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "CEL", "Inventory"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["yunwang", "YAML", "JSON"], swiftSettings: strict),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
