@@ -18,6 +18,8 @@ public struct RuleLoader: Sendable {
     static let citationKeys = ["document", "title", "article", "quote", "quote_source"]
     static let exampleKeys = ["expect", "self", "inv", "asOf", "params", "note"]
     static let idPattern = #"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"#
+    /// The variables a rule's expressions may read (DESIGN §3).
+    static let variables: Set<String> = ["self", "inv", "params", "asOf"]
 
     /// Parse one policy file's bytes. `pack` is its folder name.
     public func parse(_ bytes: [UInt8], file: String, pack: String) throws(DiagnosticList) -> Rule {
@@ -78,7 +80,14 @@ public struct RuleLoader: Sendable {
                 return nil
             }
             do {
-                return (try Program(parsing: s.text, options: options), s.text)
+                let program = try Program(parsing: s.text, options: options)
+                // A misspelt variable (`slef`) would only fail when evaluated: refuse it here.
+                for name in program.variables.subtracting(Self.variables).sorted() {
+                    error("“\(key)” 引用了未声明的变量 “\(name)”（可用：\(Self.variables.sorted().joined(separator: ", "))）",
+                          "the CEL expression of '\(key)' has an undeclared reference to '\(name)' (declared: \(Self.variables.sorted().joined(separator: ", ")))", n.mark)
+                    return nil
+                }
+                return (program, s.text)
             } catch let e {
                 let block = s.style == .literal || s.style == .folded
                 let quoted = s.style == .singleQuoted || s.style == .doubleQuoted
@@ -91,7 +100,12 @@ public struct RuleLoader: Sendable {
         }
         func template(_ source: String, _ mark: Mark) -> Template? {
             do {
-                return try Template(source, options: options)
+                let t = try Template(source, options: options)
+                for name in t.variables.subtracting(Self.variables).sorted() {
+                    error("消息模板引用了未声明的变量 “\(name)”", "the message has an undeclared reference to '\(name)'", mark)
+                    return nil
+                }
+                return t
             } catch let e {
                 error("消息模板中的 {{表达式}} 有误：\(e.message)", "a {{expression}} in the message is wrong: \(e.message)", mark)
                 return nil
@@ -185,11 +199,20 @@ public struct RuleLoader: Sendable {
         let found = try InventoryFiles.find(directory)
         var rules: [Rule] = []
         var problems: [Diagnostic] = []
+        var seen: [String: Rule] = [:]
         for f in found.files {
             let pack = f.display.split(separator: "/").dropLast().last.map(String.init) ?? "local"
             do throws(DiagnosticList) {
                 let bytes = try YAMLLoader.read(f.path, displayPath: f.path, limit: 4 << 20)
-                rules.append(try parse(bytes, file: f.path, pack: pack))
+                let rule = try parse(bytes, file: f.path, pack: pack)
+                // Two files of one folder with one id: which one wins would be an accident of file order.
+                if let first = seen[rule.id] {
+                    problems.append(Diagnostic(zh: "规则编号 \(rule.id) 重复（第一次在 \(first.file)）", en: "duplicate rule id \(rule.id) (first in \(first.file))",
+                                               at: rule.location, step: "load policies"))
+                    continue
+                }
+                seen[rule.id] = rule
+                rules.append(rule)
             } catch {
                 problems += error.diagnostics
             }

@@ -33,6 +33,6 @@ struct DateOptions: ParsableArguments {
         if let asOf, let d = Day(asOf) { return d }
         if let quarter, let d = Self.quarterEnd(quarter) { return d }
         if let d = inventory.asOf { return d }
-        throw CommandFailure(code: 2, message: "\(inventory.files.first ?? inventory.root): 错误: 没有评估日期：请在 inventory: 中写 as_of，或用 --as-of / --quarter / error: no evaluation date: set inventory.as_of or pass --as-of / --quarter")
+        throw CommandFailure(code: 2, message: "\(inventory.location(of: inventory.header).description): 错误: 没有评估日期：请在 inventory: 中写 as_of，或用 --as-of / --quarter / error: no evaluation date: set inventory.as_of or pass --as-of / --quarter")
     }
 }

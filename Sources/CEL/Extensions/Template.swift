@@ -40,6 +40,13 @@ public struct Template: Sendable {
         self.parts = parts
     }
 
+    /// The global variables the `{{expr}}` parts read (see `Program.variables`).
+    public var variables: Set<String> {
+        parts.reduce(into: []) { all, part in
+            if case .expr(let program) = part { all.formUnion(program.variables) }
+        }
+    }
+
     /// Renders with values as their plain strings.
     public func render(_ activation: Activation) -> String {
         var out = ""
