@@ -121,10 +121,10 @@ private struct TreeBuilder {
     /// An open collection. A class, so the innermost one is mutated through a
     /// reference: no copies of its arrays, no unwrapping on every event.
     final class Frame {
-        let isMapping: Bool
-        let mark: Mark
-        let tag: String?
-        let anchor: String?
+        var isMapping: Bool
+        var mark: Mark
+        var tag: String?
+        var anchor: String?
         var items: [Node] = []
         var pairs: [Pair] = []
         var pendingKey: Node?
@@ -138,6 +138,20 @@ private struct TreeBuilder {
             self.tag = tag
             self.anchor = anchor
         }
+
+        /// Ready for a new collection at the same depth. The array it fills is
+        /// emptied keeping its storage: once the node built from it last time
+        /// is gone (a streamed object, decoded and dropped), no allocation.
+        func reuse(isMapping: Bool, mark: Mark, tag: String?, anchor: String?) {
+            self.isMapping = isMapping
+            self.mark = mark
+            self.tag = tag
+            self.anchor = anchor
+            if isMapping { pairs.removeAll(keepingCapacity: true) } else { items.removeAll(keepingCapacity: true) }
+            pendingKey = nil
+            size = 1
+            streamKey = nil
+        }
     }
 
     let file: String
@@ -147,6 +161,8 @@ private struct TreeBuilder {
     /// Open collections below the innermost one; the innermost is `top`.
     var stack: [Frame] = []
     var top: Frame?
+    /// A closed frame kept for reuse by the next collection at its depth.
+    var spare: [Frame?] = []
     var anchors: [String: (node: Node, size: Int)] = [:]
     var expanded = 0
     var problems: [Diagnostic] = []
@@ -304,7 +320,15 @@ private struct TreeBuilder {
             let tag = Self.string(isMapping ? e.data.mapping_start.tag : e.data.sequence_start.tag)
             let anchor = Self.string(isMapping ? e.data.mapping_start.anchor : e.data.sequence_start.anchor)
             if let tag { checkCollectionTag(tag, isMapping: isMapping, mark: mark) }
-            let frame = Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor)
+            let depth = stack.count + (top == nil ? 0 : 1)
+            let frame: Frame
+            if depth < spare.count, let kept = spare[depth] {
+                spare[depth] = nil
+                kept.reuse(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor)
+                frame = kept
+            } else {
+                frame = Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor)
+            }
             if isMapping { frame.pairs.reserveCapacity(8) } else { frame.items.reserveCapacity(4) }
             // A list that is the value of a top-level key (never an anchored one: an alias would see it empty).
             if !isMapping, anchor == nil, let sink, stack.isEmpty, let parent = top, parent.isMapping,
@@ -323,6 +347,9 @@ private struct TreeBuilder {
             } else {
                 node = Node(.sequence(frame.items), mark: frame.mark, tag: frame.tag)
             }
+            let depth = stack.count + (top == nil ? 0 : 1)
+            if depth >= spare.count { spare.append(contentsOf: repeatElement(nil, count: depth + 1 - spare.count)) }
+            spare[depth] = frame
             try add(node, size: frame.size, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(e.data.alias.anchor) ?? ""
