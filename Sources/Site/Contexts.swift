@@ -22,12 +22,12 @@ struct SiteBase: Sendable {
 
     func value(_ name: String) -> Any? {
         switch name {
-        case "root": return root
+        case "root": return Text(root)
         case "labels": return model.labels
-        case "lang": return model.lang
+        case "lang": return Text(model.lang)
         case "inventory": return model.inventoryInfo
-        case "asOf": return model.asOfText
-        case "quarter": return model.quarter
+        case "asOf": return Text(model.asOfText)
+        case "quarter": return Text(model.quarter)
         default: return nil
         }
     }
@@ -60,35 +60,35 @@ struct FindingRow: MustacheParent, Sendable {
         let f = model.result.findings[index]
         let language = model.language
         switch name {
-        case "html": return base.site.findingRowHTML(index, root: base.root)
-        case "rule": return f.rule
-        case "severity": return f.severity.rawValue
-        case "severityLabel": return f.severity.label.text(language)
-        case "status": return f.status.rawValue
-        case "statusLabel": return ReportLabels.status(f.status, language)
-        case "title": return f.title.text(language)
-        case "target": return f.target
-        case "targetKind": return f.targetKind
-        case "targetID": return f.targetID
-        case "message": return f.message.text(language)
-        case "location": return f.location.description
+        case "html": return Text(base.site.findingRowHTML(index, root: base.root))
+        case "rule": return Text(f.rule)
+        case "severity": return Text(f.severity.rawValue)
+        case "severityLabel": return Text(f.severity.label.text(language))
+        case "status": return Text(f.status.rawValue)
+        case "statusLabel": return Text(ReportLabels.status(f.status, language))
+        case "title": return Text(f.title.text(language))
+        case "target": return Text(f.target)
+        case "targetKind": return Text(f.targetKind)
+        case "targetID": return Text(f.targetID)
+        case "message": return Text(f.message.text(language))
+        case "location": return Text(f.location.description)
         case "citation":
             return ["document": f.citation.document, "title": f.citation.title, "article": f.citation.article, "quote": f.citation.quote]
         case "hasQuote": return !f.citation.quote.isEmpty
         case "quoteLines": return ReportContext.quoteLines(f.citation.quote)
-        case "fingerprint": return f.fingerprint
-        case "due": return f.due?.description
-        case "remediation": return f.remediation?.text(language)
-        case "unitID": return ReportContext.unitID(of: f, inventory: model.inventory)
+        case "fingerprint": return Text(f.fingerprint)
+        case "due": return f.due.map { Text($0.description) }
+        case "remediation": return f.remediation.map { Text($0.text(language)) }
+        case "unitID": return ReportContext.unitID(of: f, inventory: model.inventory).map(Text.init)
         case "unitName":
-            return ReportContext.unitID(of: f, inventory: model.inventory).map { model.inventory.object(.unit, id: $0)?.name ?? $0 }
+            return ReportContext.unitID(of: f, inventory: model.inventory).map { Text(model.inventory.object(.unit, id: $0)?.name ?? $0) }
         case "waiver":
             return f.waiver.map { ["reason": $0.reason, "approvedBy": $0.approvedBy, "approval": $0.approval, "expires": $0.expires.description] }
-        case "ruleHref": return base.root + SiteModel.rulePath(f.rule)
-        case "targetHref": return model.targetPath(f).map { base.root + $0 }
+        case "ruleHref": return Text(base.root + SiteModel.rulePath(f.rule))
+        case "targetHref": return model.targetPath(f).map { Text(base.root + $0) }
         case "unitHref":
             guard let u = ReportContext.unitID(of: f, inventory: model.inventory), model.inventory.object(.unit, id: u) != nil else { return nil }
-            return base.root + SiteModel.unitPath(u)
+            return Text(base.root + SiteModel.unitPath(u))
         default: return nil
         }
     }
@@ -108,8 +108,8 @@ struct DetailRow: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "key": return key
-        case "value": return value
+        case "key": return Text(key)
+        case "value": return Text(value)
         default: return nil
         }
     }
@@ -123,9 +123,9 @@ struct LinkRow: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "id": return id
-        case "name": return self.name
-        case "href": return href
+        case "id": return Text(id)
+        case "name": return Text(self.name)
+        case "href": return Text(href)
         default: return nil
         }
     }
@@ -141,10 +141,10 @@ struct ListRow: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "id": return id
-        case "name": return self.name
-        case "href": return href
-        case "extra": return extra
+        case "id": return Text(id)
+        case "name": return Text(self.name)
+        case "href": return Text(href)
+        case "extra": return Text(extra)
         case "open": return counts.values.reduce(0, +)
         case "high": return counts[.high] ?? 0
         case "medium": return counts[.medium] ?? 0
@@ -330,6 +330,22 @@ struct ChromeContext: MustacheParent {
     func child(named name: String) -> Any? {
         name == "nav" ? base.site.navigation(root: base.root, current: current) : base.value(name)
     }
+}
+
+/// A string value as swift-mustache sees it: rendered (and escaped) like a
+/// String, with String's transforms, but found by protocol casts that
+/// succeed early (`MustacheCustomRenderable`) instead of the slow path
+/// through `Optional` and `String(describing:)`; as a section it answers
+/// every look-up with nothing, as a String does, without building a Mirror.
+struct Text: MustacheCustomRenderable, MustacheTransformable, MustacheParent, Sendable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    var renderText: String { string }
+    var isNull: Bool { false }
+    func transform(_ name: String) -> Any? { string.transform(name) }
+    func child(named: String) -> Any? { nil }
 }
 
 /// Rendered text computed once and shared between threads.

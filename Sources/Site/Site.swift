@@ -1,5 +1,6 @@
 import Diagnostics
 import Digest
+import Dispatch
 import Foundation
 import Inventory
 import JSON
@@ -96,31 +97,12 @@ public enum SiteBuilder {
         let model = try step("plan pages") { SiteModel(input) }
         let writer = try Output.DirectoryWriter(target)
         do throws(Diagnostic) {
-            func write(_ path: String, _ data: Data) throws(Diagnostic) -> (path: String, digest: String) {
+            @Sendable func write(_ path: String, _ data: Data) throws(Diagnostic) -> (path: String, digest: String) {
                 try writer.write(path, data)
                 return (path, SHA256.hex(data))
             }
-            var digests = try step("render pages") { () throws(Diagnostic) -> [(path: String, digest: String)] in
-                let renderer = try SiteRenderer(model: model, library: library)
-                let written = parallelMap(model.pages) { page -> Result<(path: String, digest: String), Diagnostic> in
-                    let (path, html) = renderer.render(page)
-                    do throws(Diagnostic) {
-                        try writer.write(path, text: html)
-                    } catch {
-                        return .failure(error)
-                    }
-                    return .success((path, SHA256.hex(html.utf8)))
-                }
-                var out: [(path: String, digest: String)] = []
-                for r in written {
-                    switch r {
-                    case .success(let file): out.append(file)
-                    case .failure(let e): throw e
-                    }
-                }
-                return out
-            }
-            digests += try step("search index") { () throws(Diagnostic) -> [(path: String, digest: String)] in
+            // The search index is built and written on another thread while the pages render.
+            let search = Background { () throws(Diagnostic) -> [(path: String, digest: String)] in
                 let index = model.searchIndex().serialized()
                 return [
                     try write("findings.json", Data(input.findingsJSON.utf8)),
@@ -128,6 +110,34 @@ public enum SiteBuilder {
                     try write("search-index.js", Data("window.YUNWANG_SEARCH = \(index);\n".utf8)),
                 ]
             }
+            var digests: [(path: String, digest: String)]
+            do throws(Diagnostic) {
+                digests = try step("render pages") { () throws(Diagnostic) -> [(path: String, digest: String)] in
+                    let renderer = try SiteRenderer(model: model, library: library)
+                    let written = parallelMap(model.pages) { page -> Result<(path: String, digest: String), Diagnostic> in
+                        let (path, html) = renderer.render(page)
+                        do throws(Diagnostic) {
+                            try writer.write(path, text: html)
+                        } catch {
+                            return .failure(error)
+                        }
+                        return .success((path, SHA256.hex(html.utf8)))
+                    }
+                    var out: [(path: String, digest: String)] = []
+                    for r in written {
+                        switch r {
+                        case .success(let file): out.append(file)
+                        case .failure(let e): throw e
+                        }
+                    }
+                    return out
+                }
+            } catch {
+                _ = try? search.wait()
+                throw error
+            }
+            // What is left of the search index once the pages are done.
+            digests += try step("search index") { () throws(Diagnostic) in try search.wait() }
             digests += try step("assets") { () throws(Diagnostic) -> [(path: String, digest: String)] in
                 var out: [(path: String, digest: String)] = []
                 for asset in input.assets where asset.path.hasPrefix("site/") { out.append(try write(asset.path, asset.data)) }
@@ -142,6 +152,31 @@ public enum SiteBuilder {
         } catch {
             writer.abort()
             throw error
+        }
+    }
+}
+
+/// Work started on another thread at once; `wait()` returns its result.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result<T, Diagnostic>?
+
+    init(_ work: @escaping @Sendable () throws(Diagnostic) -> T) {
+        group.enter()
+        DispatchQueue.global().async {
+            let r: Result<T, Diagnostic>
+            do throws(Diagnostic) { r = .success(try work()) } catch { r = .failure(error) }
+            self.result = r
+            self.group.leave()
+        }
+    }
+
+    func wait() throws(Diagnostic) -> T {
+        group.wait()
+        switch result {
+        case .success(let value): return value
+        case .failure(let error): throw error
+        case nil: throw Diagnostic(zh: "后台任务没有结果", en: "a background task gave no result", at: nil, step: nil)
         }
     }
 }
