@@ -96,25 +96,27 @@ struct FileDecoder {
         }
         var fields: [Field] = []
         fields.reserveCapacity(pairs.count)
-        let known = FieldKey.fields(of: spec)
-        for pair in pairs {
-            guard let key = keyText(pair.key) else { continue }
+        let plan = FieldKey.plan(of: spec)
+        for p in pairs.indices {
+            guard let key = keyText(pairs[p].key) else { continue }
             if Self.isExtension(key) {
-                fields.append(Field(name: key, value: .yaml(pair.value), mark: pair.value.mark))
+                fields.append(Field(name: key, value: .yaml(pairs[p].value), mark: pairs[p].value.mark))
                 continue
             }
-            guard let i = spec.fields.firstIndex(where: { FieldKey.same($0.name, key) }) else {
-                unknownKey(key, allowed: spec.fields.map(\.name), at: pair.key.mark, context: ("\(path) ", path))
+            guard let i = plan.index(of: key) else {
+                unknownKey(key, allowed: plan.names, at: pairs[p].key.mark, context: ("\(path) ", path))
                 continue
             }
-            let fieldSpec = spec.fields[i]
-            if let value = decodeValue(pair.value, type: fieldSpec.type, name: key, required: fieldSpec.required) {
-                fields.append(Field(key: known?.keys[i] ?? FieldKey(key), value: value, mark: pair.value.mark))
+            if let value = decodeValue(pairs[p].value, type: plan.types[i], name: key, required: plan.isRequired[i]) {
+                fields.append(Field(key: plan.keys[i], value: value, mark: pairs[p].value.mark))
             }
         }
-        for fieldSpec in spec.fields where fieldSpec.required && !relaxed && !fields.contains(where: { $0.name == fieldSpec.name }) {
-            if !pairs.contains(where: { $0.key.scalar?.text == fieldSpec.name }) {
-                error("\(path) 缺少必填字段 “\(fieldSpec.name)”（\(fieldSpec.doc.zh)）", "\(path) lacks the required key '\(fieldSpec.name)' (\(fieldSpec.doc.en))", at: node.mark)
+        if !relaxed {
+            for i in plan.required where !fields.contains(where: { $0.key == plan.keys[i] }) {
+                if !pairs.contains(where: { $0.key.scalar?.text == plan.names[i] }) {
+                    let doc = spec.fields[i].doc
+                    error("\(path) 缺少必填字段 “\(plan.names[i])”（\(doc.zh)）", "\(path) lacks the required key '\(plan.names[i])' (\(doc.en))", at: node.mark)
+                }
             }
         }
         if let group = spec.exactlyOne {

@@ -276,6 +276,30 @@ public struct Field: Sendable {
     }
 }
 
+/// What decoding an object of a spec reads for each field, in plain arrays
+/// (no copy of a `FieldSpec`, with its strings, per field of every object).
+struct SpecPlan: Sendable {
+    let names: [String]
+    let types: [FieldType]
+    let isRequired: [Bool]
+    let keys: [FieldKey]
+    /// Indexes of the required fields.
+    let required: [Int]
+
+    init(_ spec: ObjectSpec, keys: [FieldKey]) {
+        names = spec.fields.map(\.name)
+        types = spec.fields.map(\.type)
+        isRequired = spec.fields.map(\.required)
+        required = spec.fields.indices.filter { spec.fields[$0].required }
+        self.keys = keys
+    }
+
+    /// The position of the field named `name`.
+    func index(of name: String) -> Int? {
+        names.firstIndex { FieldKey.same($0, name) }
+    }
+}
+
 /// A field name as an index: schema v1's names are fixed at start-up and
 /// read without locking; other names (`x-*` keys) are registered once
 /// under a lock.
@@ -316,21 +340,16 @@ struct FieldKey: Sendable, Equatable {
         return entry.keys
     }
 
-    /// A spec's fields by name: their keys and positions (nil for a spec not in schema v1).
-    static func fields(of spec: ObjectSpec) -> SpecFields? {
-        guard let entry = known.specs[spec.name], entry.keys.count == spec.fields.count else { return nil }
-        return entry
-    }
-
-    struct SpecFields: Sendable {
-        var keys: [FieldKey]
-        var positions: [String: Int]
+    /// A spec flattened for decoding (schema v1's specs are prepared once; others on the spot).
+    static func plan(of spec: ObjectSpec) -> SpecPlan {
+        if let entry = known.specs[spec.name], entry.keys.count == spec.fields.count { return entry }
+        return SpecPlan(spec, keys: spec.fields.map { FieldKey($0.name) })
     }
 
     struct Table {
         var names: [String] = []
         var index: [String: UInt32] = [:]
-        var specs: [String: SpecFields] = [:]
+        var specs: [String: SpecPlan] = [:]
 
         mutating func add(_ name: String) -> FieldKey {
             if let i = index[name] { return FieldKey(raw: i) }
@@ -353,8 +372,7 @@ struct FieldKey: Sendable, Equatable {
             let names = spec.fields.map(\.name)
             if let earlier = seen[spec.name], earlier != names { ambiguous.insert(spec.name) }
             seen[spec.name] = names
-            table.specs[spec.name] = SpecFields(keys: names.map { table.add($0) },
-                                                positions: Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
+            table.specs[spec.name] = SpecPlan(spec, keys: names.map { table.add($0) })
             for field in spec.fields { walkType(field.type) }
         }
         func walkType(_ type: FieldType) {
