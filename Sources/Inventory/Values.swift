@@ -412,7 +412,7 @@ public struct Record: Sendable {
 
     /// Follow a dotted path such as `mlps.level`.
     public func field(path: String) -> Field? {
-        if !path.utf8.contains(0x2E) { return self[path] }
+        if !(path.utf8.withContiguousStorageIfAvailable { $0.contains(0x2E) } ?? path.utf8.contains(0x2E)) { return self[path] }
         var record = self
         let parts = path.split(separator: ".")
         for (i, part) in parts.enumerated() {

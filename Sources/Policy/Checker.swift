@@ -121,7 +121,7 @@ struct Evaluation {
         for index in objects.indices {
             let object = objects[index]
             let region = rule.appliesTo == .inventory ? inventory.region : bridge.region(of: rule.appliesTo, at: index)
-            guard prefixes.isEmpty || prefixes.contains(where: { region.utf8.starts(with: $0.utf8) }) else { continue }
+            guard prefixes.isEmpty || prefixes.contains(where: { region.hasPrefix($0) }) else { continue }
             let value = rule.appliesTo == .inventory ? inventoryHeader : bridge.value(of: rule.appliesTo, at: index)
             let activation = base.binding("self", to: value)
             if let when = rule.when {

@@ -19,13 +19,13 @@ public struct Activation: Sendable {
         let sorted = bindings.sorted { $0.key < $1.key }
         names = sorted.map(\.key)
         values = sorted.map(\.value)
-        hasDottedNames = names.contains { $0.utf8.contains(46) }
+        hasDottedNames = names.contains { Activation.isDotted($0) }
     }
 
     public init(_ bindings: KeyValuePairs<String, Value>) {
         names = bindings.map(\.key)
         values = bindings.map(\.value)
-        hasDottedNames = names.contains { $0.utf8.contains(46) }
+        hasDottedNames = names.contains { Activation.isDotted($0) }
     }
 
     /// A copy with one more binding (replacing any binding of the same name).
@@ -37,7 +37,7 @@ public struct Activation: Sendable {
         }
         copy.extraName = name
         copy.extraValue = value
-        if name.utf8.contains(46) { copy.hasDottedNames = true }  // "."
+        if Activation.isDotted(name) { copy.hasDottedNames = true }  // "."
         return copy
     }
 
@@ -46,7 +46,7 @@ public struct Activation: Sendable {
         if let i = names.firstIndex(of: name) { values[i] = value; return }
         names.append(name)
         values.append(value)
-        if name.utf8.contains(46) { hasDottedNames = true }
+        if Activation.isDotted(name) { hasDottedNames = true }
     }
 
     @inline(__always)
@@ -57,4 +57,11 @@ public struct Activation: Sendable {
     }
 
     public subscript(name: String) -> Value? { lookup(name) }
+}
+
+extension Activation {
+    /// Whether a name has a dot, read from its bytes in place (this runs for every binding of every evaluation).
+    @inline(__always) static func isDotted(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { $0.contains(46) } ?? name.utf8.contains(46)
+    }
 }
