@@ -83,9 +83,27 @@ public struct DiagnosticList: Error, Sendable {
     public private(set) var omitted: Int
 
     public init(_ diagnostics: [Diagnostic], cap: Int = DiagnosticList.defaultCap) {
-        let sorted = Array(Set(diagnostics)).sorted()
-        self.diagnostics = Array(sorted.prefix(cap))
-        self.omitted = max(0, sorted.count - cap)
+        let unique = Array(Set(diagnostics))
+        self.omitted = max(0, unique.count - cap)
+        guard unique.count > cap, cap > 0 else {
+            self.diagnostics = unique.sorted()
+            return
+        }
+        // Only the first `cap` are kept: select them in one pass (most problems of a badly
+        // broken file lose a single comparison) instead of sorting hundreds of thousands.
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(cap + 1)
+        for d in unique {
+            if kept.count == cap, let last = kept.last, !(d < last) { continue }
+            var lo = 0, hi = kept.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if kept[mid] < d { lo = mid + 1 } else { hi = mid }
+            }
+            kept.insert(d, at: lo)
+            if kept.count > cap { kept.removeLast() }
+        }
+        self.diagnostics = kept
     }
 
     public var isEmpty: Bool { diagnostics.isEmpty }
@@ -102,32 +120,60 @@ public struct DiagnosticList: Error, Sendable {
 extension Diagnostic {
     /// Levenshtein-based "did you mean" among candidates (nil when nothing is close).
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        // Hints are for typos in names: a very long word (a hostile one, say) gets none, and
+        // each candidate costs at most a band of the distance table, so a hint stays cheap
+        // even when a broken file asks for hundreds of thousands of them.
+        let w = Array(word.unicodeScalars)
+        guard w.count <= maxSuggestionLength else { return nil }
         if word.count >= 3, let extended = candidates.first(where: { $0.hasPrefix(word) || word.hasPrefix($0) && $0.count >= 3 }) {
             return extended
         }
         var best: (String, Int)?
         let limit = max(1, min(3, word.count / 3 + 1))
+        var previous = [Int](repeating: 0, count: w.count + 1)
+        var current = previous
         for candidate in candidates {
-            let d = editDistance(word, candidate)
-            if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+            // The distance is at least the difference in length.
+            let c = candidate.unicodeScalars
+            guard abs(c.count - w.count) <= limit else { continue }
+            // Only a closer candidate than the best so far can replace it (ties keep the first).
+            let bound = best.map { $0.1 - 1 } ?? limit
+            if bound < 0 { break }
+            let d = boundedDistance(w, c, limit: bound, &previous, &current)
+            if d <= bound { best = (candidate, d) }
         }
         return best?.0
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    /// Longest word (in Unicode scalars) that gets a "did you mean" hint.
+    static let maxSuggestionLength = 200
+
+    /// Edit distance of `a` and `b`, or `limit + 1` as soon as it must exceed `limit`.
+    /// `previous` and `current` are scratch rows of at least `a.count + 1` entries.
+    static func boundedDistance(_ a: [Unicode.Scalar], _ b: String.UnicodeScalarView, limit: Int,
+                                _ previous: inout [Int], _ current: inout [Int]) -> Int {
+        if a.isEmpty { return min(b.count, limit + 1) }
+        for i in 0...a.count { previous[i] = i }
+        var j = 0
+        for y in b {
+            j += 1
+            current[0] = j
+            var rowMin = j
+            for i in 1...a.count {
+                let cost = a[i - 1] == y ? 0 : 1
+                let v = min(previous[i] + 1, current[i - 1] + 1, previous[i - 1] + cost)
+                current[i] = v
+                rowMin = min(rowMin, v)
             }
+            if rowMin > limit { return limit + 1 }
             swap(&previous, &current)
         }
-        return previous[y.count]
+        return min(previous[a.count], limit + 1)
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars)
+        var previous = [Int](repeating: 0, count: x.count + 1), current = previous
+        return boundedDistance(x, b.unicodeScalars, limit: Int.max - 1, &previous, &current)
     }
 }

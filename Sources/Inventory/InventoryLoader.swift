@@ -111,6 +111,7 @@ public struct InventoryLoader: Sendable {
                 }
             }
         }
+        var knownIDs: [Kind: [String]] = [:]
         func resolve(_ o: Object, _ path: String, _ kind: Kind) {
             guard let field = o.record.field(path: path) else { return }
             let refs: [(String, Mark)]
@@ -120,8 +121,14 @@ public struct InventoryLoader: Sendable {
             default: refs = []
             }
             for (ref, mark) in refs where inv.index(of: kind, id: ref) == nil {
-                let known = Array(inv.objects(kind).compactMap(\.id).prefix(2000))
-                let hint = Diagnostic.suggestion(for: ref, among: known).map { ("（是否想写 “\($0)”？）", " (did you mean '\($0)'?)") } ?? ("", "")
+                // "Did you mean" only while the problems fit the report: 100,000 dangling
+                // references must stay seconds, not hours, of edit distances.
+                var hint = ("", "")
+                if problems.count < cap {
+                    let known = knownIDs[kind] ?? Array(inv.objects(kind).lazy.compactMap(\.id).prefix(2000))
+                    knownIDs[kind] = known
+                    hint = Diagnostic.suggestion(for: ref, among: known).map { ("（是否想写 “\($0)”？）", " (did you mean '\($0)'?)") } ?? ("", "")
+                }
                 problems.append(Diagnostic(zh: "“\(path)” 引用的\(kind.name.zh) “\(ref)” 不存在\(hint.0)", en: "'\(path)' refers to \(kind.name.en) '\(ref)', which does not exist\(hint.1)", at: at(o, mark), step: "validate"))
             }
         }

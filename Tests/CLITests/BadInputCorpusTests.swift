@@ -20,8 +20,8 @@ import Glibc
 ///      "runs": [{"args": ["check", "inv", "--output", "@OUT"], "exit": 2,
 ///                "stream": "stderr", "at": "b.yaml:3", "first": "literal prefix"}]}
 ///
-/// `generate` writes big inputs at test time (each part repeated; a ladder is
-/// lines indented one more space each). In `args`, `@OUT` is an output file
+/// `generate` writes big inputs at test time (each part repeated, `{n}` in it
+/// numbered from 0; a ladder is lines indented one more space each). In `args`, `@OUT` is an output file
 /// outside the case folder and `@file:NAME` the text of a file of the case.
 /// `at` is `file:line` (a column must follow); `first` a literal prefix.
 @Suite("bad-input corpus")
@@ -153,7 +153,9 @@ struct BadInputCorpusTests {
         var data = Data()
         for p in g.parts ?? [] {
             let unit = Data(p.text.utf8)
-            if unit.count == 1 {
+            if p.text.contains("{n}") {
+                for n in 0..<p.count { data.append(Data(p.text.replacingOccurrences(of: "{n}", with: String(n)).utf8)) }
+            } else if unit.count == 1 {
                 data.append(Data(repeating: unit[unit.startIndex], count: p.count))
             } else {
                 for _ in 0..<p.count { data.append(unit) }
