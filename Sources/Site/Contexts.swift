@@ -56,11 +56,31 @@ struct FindingRow: MustacheParent, Sendable {
     let index: Int
 
     func child(named name: String) -> Any? {
+        if name == "html" { return Text(base.site.findingRowHTML(index, root: base.root)) }
+        return FindingValues(base: base, index: index).value(name)
+    }
+}
+
+/// A finding's names, for one row: the finding is copied out of the check
+/// result once, and the links used more than once are worked out once.
+struct FindingValues {
+    let base: SiteBase
+    let f: Finding
+    let unitID: String?
+    let targetPath: String?
+
+    init(base: SiteBase, index: Int) {
+        self.base = base
         let model = base.model
-        let f = model.result.findings[index]
+        f = model.result.findings[index]
+        unitID = ReportContext.unitID(of: f, inventory: model.inventory)
+        targetPath = model.targetPath(f)
+    }
+
+    func value(_ name: String) -> Any? {
+        let model = base.model
         let language = model.language
         switch name {
-        case "html": return Text(base.site.findingRowHTML(index, root: base.root))
         case "rule": return Text(f.rule)
         case "severity": return Text(f.severity.rawValue)
         case "severityLabel": return Text(f.severity.label.text(language))
@@ -79,26 +99,25 @@ struct FindingRow: MustacheParent, Sendable {
         case "fingerprint": return Text(f.fingerprint)
         case "due": return f.due.map { Text($0.description) }
         case "remediation": return f.remediation.map { Text($0.text(language)) }
-        case "unitID": return ReportContext.unitID(of: f, inventory: model.inventory).map(Text.init)
-        case "unitName":
-            return ReportContext.unitID(of: f, inventory: model.inventory).map { Text(model.inventory.object(.unit, id: $0)?.name ?? $0) }
+        case "unitID": return unitID.map(Text.init)
+        case "unitName": return unitID.map { Text(model.inventory.object(.unit, id: $0)?.name ?? $0) }
         case "waiver":
             return f.waiver.map { ["reason": $0.reason, "approvedBy": $0.approvedBy, "approval": $0.approval, "expires": $0.expires.description] }
         case "ruleHref": return Text(base.root + SiteModel.rulePath(f.rule))
-        case "targetHref": return model.targetPath(f).map { Text(base.root + $0) }
+        case "targetHref": return targetPath.map { Text(base.root + $0) }
         case "unitHref":
-            guard let u = ReportContext.unitID(of: f, inventory: model.inventory), model.inventory.object(.unit, id: u) != nil else { return nil }
+            guard let u = unitID, model.inventory.object(.unit, id: u) != nil else { return nil }
             return Text(base.root + SiteModel.unitPath(u))
         default: return nil
         }
     }
 }
 
-/// What `site-finding.html` is rendered with: the row, then the base names.
+/// What `site-finding.html` is rendered with: the finding's names, then the base names.
 struct FindingFragment: MustacheParent {
-    let row: FindingRow
+    let values: FindingValues
 
-    func child(named name: String) -> Any? { row.child(named: name) ?? row.base.value(name) }
+    func child(named name: String) -> Any? { values.value(name) ?? values.base.value(name) }
 }
 
 /// `{key, value}` of `details`.

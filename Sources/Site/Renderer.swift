@@ -100,7 +100,7 @@ final class SiteRenderer: Sendable {
     /// is listed at least once; elsewhere (waivers.html) each time.
     func findingRowHTML(_ index: Int, root: String) -> String {
         let make = { [self] in
-            Self.fragment(library.render(FindingFragment(row: FindingRow(base: SiteBase(site: self, root: root), index: index)),
+            Self.fragment(library.render(FindingFragment(values: FindingValues(base: SiteBase(site: self, root: root), index: index)),
                                          withTemplate: "site-finding.html"))
         }
         return root == "../" ? rows.slot(index, make) : make()

@@ -47,12 +47,14 @@ public struct SiteInput: Sendable {
     /// Static assets (`site/style.css`, `site/search.js`, …) by path.
     public var assets: [(path: String, data: Data)]
     /// The bytes of `check --format json` with the same flags.
-    public var findingsJSON: String
+    /// Makes the bytes of `check --format json` with the same flags (called
+    /// once, on another thread while the pages render).
+    public var findingsJSON: @Sendable () -> String
     /// Plan tasks that apply to this inventory (region and level).
     public var tasks: [SiteTask]
 
     public init(result: CheckResult, inventory: Inventory, previous: PastFindings?, history: [PastFindings], quarter: String?,
-                language: Language, templates: TemplateSet, assets: [(path: String, data: Data)], findingsJSON: String, tasks: [SiteTask]) {
+                language: Language, templates: TemplateSet, assets: [(path: String, data: Data)], findingsJSON: @escaping @Sendable () -> String, tasks: [SiteTask]) {
         self.result = result
         self.inventory = inventory
         self.previous = previous
@@ -105,7 +107,7 @@ public enum SiteBuilder {
             let search = Background { () throws(Diagnostic) -> [(path: String, digest: String)] in
                 let index = model.searchIndex().serialized()
                 return [
-                    try write("findings.json", Data(input.findingsJSON.utf8)),
+                    try write("findings.json", Data(input.findingsJSON().utf8)),
                     try write("search-index.json", Data((index + "\n").utf8)),
                     try write("search-index.js", Data("window.YUNWANG_SEARCH = \(index);\n".utf8)),
                 ]

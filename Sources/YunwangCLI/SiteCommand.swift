@@ -58,7 +58,10 @@ struct SiteCommand: ParsableCommand {
                          responsible: $0.responsible, type: $0.type, due: $0.due)
             }
         }
-        let json = FindingsJSON.document(audit.result, version: Yunwang.version, language: input.lang).serialized(pretty: true) + "\n"
+        let result = audit.result, language = input.lang
+        let json: @Sendable () -> String = {
+            FindingsJSON.document(result, version: Yunwang.version, language: language).serialized(pretty: true) + "\n"
+        }
         let siteInput = SiteInput(result: audit.result, inventory: inventory, previous: past, history: earlier, quarter: dates.quarter?.uppercased(),
                                   language: input.lang, templates: set, assets: BuiltinResources.files(under: "site/"), findingsJSON: json, tasks: tasks)
         let start = Date()
