@@ -215,12 +215,14 @@ struct FileDecoder {
                 error("“\(name)” 的值 “\(text)” 不是有效日期（格式 YYYY-MM-DD，如 2026-09-30）", "'\(name)' value '\(text)' is not a valid date (YYYY-MM-DD, such as 2026-09-30)", at: node.mark)
                 return nil
             }
+            guard Day.supportedYears.contains(day.year) else { return outOfYears(node, name, text) }
             return .date(day)
         case .instant:
             guard let instant = Instant(text) else {
                 error("“\(name)” 的值 “\(text)” 不是有效时间（RFC 3339，如 \"2026-09-21T10:00:00+08:00\"）", "'\(name)' value '\(text)' is not a valid RFC 3339 instant (such as \"2026-09-21T10:00:00+08:00\")", at: node.mark)
                 return nil
             }
+            guard let year = Int(text.prefix(4)), Day.supportedYears.contains(year) else { return outOfYears(node, name, text) }
             return .instant(instant)
         case .choice(let options):
             guard options.contains(text) else {
@@ -258,6 +260,11 @@ struct FileDecoder {
         default:
             return .string(text)
         }
+    }
+
+    mutating func outOfYears(_ node: Node, _ name: String, _ text: String) -> FieldValue? {
+        error("“\(name)” 的值 “\(text)” 超出支持的范围（1900 至 2999 年）", "'\(name)' value '\(text)' is outside the supported years 1900–2999", at: node.mark)
+        return nil
     }
 
     mutating func wrongType(_ node: Node, _ name: String, _ zh: String, _ en: String) -> FieldValue? {

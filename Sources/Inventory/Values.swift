@@ -30,6 +30,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Parse `YYYY-MM-DD`, checking the calendar (2026-02-29 and 2026-13-45 fail).
+    /// Years an inventory date or instant (and `--as-of`) may have: a year like 0202 or
+    /// 9999 is a typo, and rules doing date arithmetic near the ends of CEL's range
+    /// (years 1–9999) would fail on it instead of the input being refused at its line.
+    public static let supportedYears = 1900...2999
+
     public init?(_ text: String) {
         var copy = text
         guard let day = copy.withUTF8({ Day(utf8: $0[...]) }) else { return nil }

@@ -19,6 +19,9 @@ struct DateOptions: ParsableArguments {
         if let quarter, Self.quarterEnd(quarter) == nil {
             throw ValidationError("--quarter 须写成 2026Q3 这样 / --quarter must look like 2026Q3: \(quarter)")
         }
+        if let day = asOf.flatMap(Day.init) ?? quarter.flatMap(Self.quarterEnd), !Day.supportedYears.contains(day.year) {
+            throw ValidationError("评估日期须在 1900 至 2999 年之间 / the evaluation date must be within the years 1900–2999: \(asOf ?? quarter ?? "")")
+        }
     }
 
     static func quarterEnd(_ text: String) -> Day? {
