@@ -10,6 +10,9 @@ struct FileDecoder {
     var objects: [Kind: [Object]] = [:]
     /// Policy examples give partial objects: required keys are not enforced.
     var relaxed = false
+    /// Free-text values longer than a small string, stored once per file
+    /// (software names, notes and the like repeat across thousands of objects).
+    var interned: Set<String> = []
 
     init(file: String, fileIndex: Int) {
         self.file = file
@@ -197,7 +200,7 @@ struct FileDecoder {
         }
         switch type {
         case .string:
-            return .string(text)
+            return .string(intern(text))
         case .identifier, .reference:
             guard Self.isIdentifier(text) else {
                 error("“\(name)” 的值 “\(text)” 不是有效编号：须以字母或数字开头，只含字母、数字、. _ -，且不含 “..” 或 “/”", "'\(name)' value '\(text)' is not a valid id: it must start with a letter or digit and hold only letters, digits, '.', '_', '-', with no '..' or '/'", at: node.mark)
@@ -265,6 +268,12 @@ struct FileDecoder {
     mutating func outOfYears(_ node: Node, _ name: String, _ text: String) -> FieldValue? {
         error("“\(name)” 的值 “\(text)” 超出支持的范围（1900 至 2999 年）", "'\(name)' value '\(text)' is outside the supported years 1900–2999", at: node.mark)
         return nil
+    }
+
+    /// The file's one copy of `text` (strings of up to 15 UTF-8 bytes are stored inline anyway).
+    mutating func intern(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        return interned.insert(text).memberAfterInsert
     }
 
     mutating func wrongType(_ node: Node, _ name: String, _ zh: String, _ en: String) -> FieldValue? {

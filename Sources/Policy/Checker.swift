@@ -56,8 +56,9 @@ public struct Checker: Sendable {
         findings = WaiverRules().apply(to: findings, inventory: inventory, options: options)
         findings.sort(by: Finding.precedes)
         return CheckResult(inventoryName: inventory.name, region: inventory.region, level: inventory.level, asOf: options.asOf,
-                           findings: findings, checked: outcomes.flatMap(\.checked), rules: rules,
-                           ruleSeconds: outcomes.map { ($0.rule.id, $0.seconds) })
+                           findings: findings, rules: rules, ruleSeconds: outcomes.map { ($0.rule.id, $0.seconds) },
+                           evaluated: outcomes.map { EvaluatedObjects(rule: $0.rule.id, kind: $0.rule.appliesTo, objects: $0.checked) },
+                           inventory: inventory)
     }
 
     /// `inventory.params`: {RULE: {name: value}}.
@@ -87,7 +88,7 @@ struct Evaluation {
     let asOf: Value
     let params: Value
     var findings: [Finding] = []
-    var checked: [CheckedTarget] = []
+    var checked: [EvaluatedObjects.Entry] = []
     var errors: [Diagnostic] = []
     var seconds = 0.0
     /// Read once per rule, not per finding.
@@ -133,12 +134,12 @@ struct Evaluation {
                     continue
                 }
             }
-            let (kind, id) = Evaluation.target(of: object, in: inventory)
             switch rule.assert.evaluate(activation) {
             case .bool(true):
-                checked.append(CheckedTarget(rule: rule.id, targetKind: kind, targetID: id, passed: true))
+                checked.append(EvaluatedObjects.Entry(index: Int32(truncatingIfNeeded: index), passed: true))
             case .bool(false):
-                checked.append(CheckedTarget(rule: rule.id, targetKind: kind, targetID: id, passed: false))
+                checked.append(EvaluatedObjects.Entry(index: Int32(truncatingIfNeeded: index), passed: false))
+                let (kind, id) = Evaluation.target(of: object, in: inventory)
                 findings.append(Finding(
                     rule: rule.id, title: rule.title, severity: rule.severity, status: .open,
                     targetKind: kind, targetID: id,

@@ -90,9 +90,39 @@ public struct CheckResult: Sendable {
     public var level: String
     public var asOf: Day
     public var findings: [Finding]
-    public var checked: [CheckedTarget]
     public var rules: [Rule]
     /// Wall time each rule took (for `--timings`).
     public var ruleSeconds: [(String, Double)] = []
     public var summary: Summary { Summary(findings) }
+    /// Each rule's evaluated objects, by index (a province has millions of
+    /// these pairs: they are spelt out only when asked for, by `checked`).
+    let evaluated: [EvaluatedObjects]
+    let inventory: Inventory
+
+    /// Every (rule, object) pair a rule evaluated and whether it passed, in
+    /// rule order then object order (JUnit's test cases).
+    public var checked: [CheckedTarget] {
+        var out: [CheckedTarget] = []
+        out.reserveCapacity(evaluated.reduce(0) { $0 + $1.objects.count })
+        for list in evaluated {
+            let objects = inventory.objects(list.kind)
+            for o in list.objects {
+                let (kind, id) = Evaluation.target(of: objects[Int(o.index)], in: inventory)
+                out.append(CheckedTarget(rule: list.rule, targetKind: kind, targetID: id, passed: o.passed))
+            }
+        }
+        return out
+    }
+}
+
+/// The objects one rule evaluated: indexes into the inventory's list of `kind`.
+struct EvaluatedObjects: Sendable {
+    struct Entry: Sendable {
+        var index: Int32
+        var passed: Bool
+    }
+
+    var rule: String
+    var kind: Kind
+    var objects: [Entry]
 }
