@@ -248,22 +248,36 @@ enum Harness {
 
     // MARK: Policy
 
+    /// A rule's file must be named after its id: name the input after the id it declares,
+    /// so that valid rules get past loading to their examples and a check.
+    static func policyFileName(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("id:") {
+            let id = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+            if !id.isEmpty, id.count <= 64, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0 == "-" || CharacterSet.alphanumerics.contains($0)) }) {
+                return id + ".yaml"
+            }
+        }
+        return "p.yaml"
+    }
+
     static func policy(_ bytes: [UInt8]) {
+        let file = policyFileName(bytes)
         let rule: Rule
         do throws(DiagnosticList) {
-            rule = try RuleLoader(options: celOptions).parse(bytes, file: "p.yaml", pack: "fuzz")
+            rule = try RuleLoader(options: celOptions).parse(bytes, file: file, pack: "fuzz")
         } catch {
-            expectPlaces(error, files: ["p.yaml"], what: "policy")
+            expectPlaces(error, files: [file], what: "policy")
             return
         }
-        for outcome in ExampleRunner().run(rule) where outcome.location.file != "p.yaml" || outcome.location.line < 1 {
+        for outcome in ExampleRunner().run(rule) where outcome.location.file != file || outcome.location.line < 1 {
             fatalError("an example outcome at \(outcome.location.description)")
         }
         do throws(DiagnosticList) {
             _ = try Checker(rules: [rule], plans: []).check(sample, options: CheckOptions(asOf: ExampleRunner.defaultAsOf))
         } catch {
             // Evaluation errors name the rule's file.
-            expectPlaces(error, files: ["p.yaml"], what: "check")
+            expectPlaces(error, files: [file], what: "check")
         }
     }
 }

@@ -22,7 +22,8 @@ import Glibc
 ///
 /// `generate` writes big inputs at test time (each part repeated, `{n}` in it
 /// numbered from 0; a ladder is lines indented one more space each). In `args`, `@OUT` is an output file
-/// outside the case folder and `@file:NAME` the text of a file of the case.
+/// outside the case folder (`@OUT:report.html`, or `@OUT:site` for a folder) and `@file:NAME` the
+/// text of a file of the case.
 /// `at` is `file:line` (a column must follow); `first` a literal prefix.
 @Suite("bad-input corpus")
 struct BadInputCorpusTests {
@@ -84,17 +85,25 @@ struct BadInputCorpusTests {
             let label = "\(name)[\(i)] \(run.args.prefix(2).joined(separator: " "))"
             let outDir = scratch.url.appendingPathComponent("out-\(i)")
             try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-            let out = outDir.appendingPathComponent("findings.json")
+            // `@OUT` or `@OUT:NAME` (NAME without an extension is a folder, as for `site`).
+            let outArg = run.args.first { $0 == "@OUT" || $0.hasPrefix("@OUT:") }
+            let outName = outArg.map { $0 == "@OUT" ? "findings.json" : String($0.dropFirst(5)) } ?? "findings.json"
+            let out = outDir.appendingPathComponent(outName)
+            let outIsFolder = !outName.contains(".")
             let args = try run.args.map { a -> String in
-                if a == "@OUT" { return out.path }
+                if a == outArg { return out.path }
                 if a.hasPrefix("@file:") { return try String(contentsOf: work.appendingPathComponent(String(a.dropFirst(6))), encoding: .utf8) }
                 return a
             }
-            let usesOutput = run.args.contains("@OUT")
-            // Once without an output file, once over an existing one (it must stay as it was).
+            let usesOutput = outArg != nil
+            // Once without an output, once over an existing one (it must stay as it was).
             for existing in usesOutput ? [false, true] : [false] {
-                let sentinel = Data("earlier findings, not to be touched\n".utf8)
-                if existing { try sentinel.write(to: out) }
+                let sentinel = Data("earlier output, not to be touched\n".utf8)
+                let sentinelFile = outIsFolder ? out.appendingPathComponent("index.html") : out
+                if existing {
+                    if outIsFolder { try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true) }
+                    try sentinel.write(to: sentinelFile)
+                }
                 let r = try Self.spawn(CLI.binary.path, args, in: work)
                 let tag = existing ? "\(label) (over an existing --output)" : label
                 #expect(r.signal == nil, "\(tag): killed by signal \(r.signal ?? 0)\(r.timedOut ? " (timed out)" : ""); stderr: \(r.err.prefix(400))")
@@ -115,8 +124,12 @@ struct BadInputCorpusTests {
                 if usesOutput, run.exit == 2 {
                     let left = try FileManager.default.contentsOfDirectory(atPath: outDir.path)
                     if existing {
-                        #expect(left == ["findings.json"], "\(tag): files beside the output: \(left)")
-                        #expect((try? Data(contentsOf: out)) == sentinel, "\(tag): the existing output file was changed")
+                        #expect(left == [outName], "\(tag): files beside the output: \(left)")
+                        #expect((try? Data(contentsOf: sentinelFile)) == sentinel, "\(tag): the existing output was changed")
+                        if outIsFolder {
+                            let inside = try FileManager.default.contentsOfDirectory(atPath: out.path)
+                            #expect(inside == ["index.html"], "\(tag): the existing output folder now holds \(inside)")
+                        }
                     } else {
                         #expect(left.isEmpty, "\(tag): wrote \(left)")
                     }

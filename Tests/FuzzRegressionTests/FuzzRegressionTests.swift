@@ -41,6 +41,13 @@ import Testing
         }
     }
 
+    @Test func aValidRuleGetsPastLoading() throws {
+        // The policy target names its input after the rule's id, or every rule would fail to load.
+        let rule = try Data(contentsOf: Self.fuzzFolder.appendingPathComponent("corpus/policy/BT-42-8.yaml"))
+        #expect(Harness.policyFileName(Array(rule)) == "BT-42-8.yaml")
+        #expect(Harness.policyFileName(Array("title: x\n".utf8)) == "p.yaml")
+    }
+
     @Test func theSampleInventoryAndActivationLoad() {
         #expect(Harness.sample.objects(.terminal).count == 1)
         #expect(Harness.activation["self"] != nil)
