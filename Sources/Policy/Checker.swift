@@ -119,22 +119,31 @@ struct Evaluation {
         let base = Activation(["inv": inv, "asOf": asOf, "params": params])
         let objects = inventory.objects(rule.appliesTo)
         let prefixes = rule.regionPrefixes
+        // A bad rule must not hang a CI job: each evaluation has the cost limit, and the rule as
+        // a whole a budget (docs/hardening.md); a rule that runs out of either stops at once.
+        var spent = 0
+        let budget = Self.budget(costLimit: rule.assert.options.costLimit, objects: objects.count)
         for index in objects.indices {
+            if spent > budget {
+                overBudget(budget, objects: index)
+                break
+            }
             let object = objects[index]
             let region = rule.appliesTo == .inventory ? inventory.region : bridge.region(of: rule.appliesTo, at: index)
             guard prefixes.isEmpty || prefixes.contains(where: { region.hasPrefix($0) }) else { continue }
             let value = rule.appliesTo == .inventory ? inventoryHeader : bridge.value(of: rule.appliesTo, at: index)
             let activation = base.binding("self", to: value)
             if let when = rule.when {
-                switch when.evaluate(activation) {
+                switch when.evaluate(activation, cost: &spent) {
                 case .bool(true): break
                 case .bool(false): continue
                 case let other:
                     fail(other, expression: "when", object: object)
+                    if Self.isCostError(other) { return }
                     continue
                 }
             }
-            switch rule.assert.evaluate(activation) {
+            switch rule.assert.evaluate(activation, cost: &spent) {
             case .bool(true):
                 checked.append(EvaluatedObjects.Entry(index: Int32(truncatingIfNeeded: index), passed: true))
             case .bool(false):
@@ -143,18 +152,40 @@ struct Evaluation {
                 findings.append(Finding(
                     rule: rule.id, title: rule.title, severity: rule.severity, status: .open,
                     targetKind: kind, targetID: id,
-                    message: Localized(zh: rule.message.zh.render(activation), en: rule.message.en.render(activation)),
+                    message: Localized(zh: rule.message.zh.render(activation, cost: &spent), en: rule.message.en.render(activation, cost: &spent)),
                     remediation: rule.remediation, location: locate(object, index: index),
                     citation: rule.citation, due: nil, waiver: nil,
                     unit: object.kind == .unit ? object.id : object["unit"]?.string))
             case let other:
                 fail(other, expression: "assert", object: object)
+                if Self.isCostError(other) { return }
             }
         }
     }
 
+    /// Over the cost limit on one object: it would be on the others too, at the same cost.
+    static func isCostError(_ v: Value) -> Bool {
+        if case .error(let e) = v { return e.message == "cost limit exceeded" }
+        return false
+    }
+
     var inventoryHeader: Value {
         .map(CELMap(provider: RecordProvider(bridge: bridge, record: bridge.inventory.header.record, spec: Schema.inventory)))
+    }
+
+    /// The total cost a rule may spend over all its objects: ten evaluations at the cost
+    /// limit, plus a thousandth of the limit per object. The built-in rules spend at most
+    /// about 15 per object; a rule that needs hundreds of thousands on every object would
+    /// take hours at province scale.
+    static func budget(costLimit: Int, objects: Int) -> Int {
+        costLimit.multipliedReportingOverflow(by: 10).partialValue &+ (costLimit / 1000).multipliedReportingOverflow(by: objects).partialValue
+    }
+
+    mutating func overBudget(_ budget: Int, objects: Int) {
+        errors.append(Diagnostic(
+            zh: "规则 \(rule.id) 在前 \(objects) 个对象上的求值代价已超过总预算 \(budget)，已停止：表达式对每个对象都太费时（见 docs/hardening.md）",
+            en: "rule \(rule.id): evaluation stopped after \(objects) objects: its total cost exceeded the budget of \(budget); the expression is too costly per object (see docs/hardening.md)",
+            at: rule.location, step: "evaluate"))
     }
 
     mutating func fail(_ result: Value, expression: String, object: Object) {
@@ -256,3 +287,4 @@ struct Evaluation {
         return out
     }
 }
+

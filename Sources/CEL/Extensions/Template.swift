@@ -49,11 +49,17 @@ public struct Template: Sendable {
 
     /// Renders with values as their plain strings.
     public func render(_ activation: Activation) -> String {
+        var cost = 0
+        return render(activation, cost: &cost)
+    }
+
+    /// Renders, adding the cost of its expressions to `cost` (see `Program.evaluate(_:cost:)`).
+    public func render(_ activation: Activation, cost: inout Int) -> String {
         var out = ""
         for p in parts {
             switch p {
             case .text(let t): out += t
-            case .expr(let program): out += program.evaluate(activation).plainString
+            case .expr(let program): out += program.evaluate(activation, cost: &cost).plainString
             }
         }
         return out

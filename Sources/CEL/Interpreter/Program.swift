@@ -36,6 +36,16 @@ public final class Program: Sendable {
         return v
     }
 
+    /// Evaluates the program and adds the cost it spent to `cost`, so that a caller can keep
+    /// a budget across many evaluations (a rule over every object of an inventory).
+    public func evaluate(_ activation: Activation, cost: inout Int) -> Value {
+        let frame = Frame(activation: activation, slots: slots, limit: options.costLimit)
+        let v = root(frame)
+        cost &+= min(frame.cost, options.costLimit)
+        if frame.exceeded { return .error(.costExceeded) }
+        return v
+    }
+
     public func evaluate(_ bindings: [String: Value]) -> Value {
         evaluate(Activation(bindings))
     }
