@@ -24,10 +24,36 @@ public struct ExampleRunner: Sendable {
     public init() {}
 
     public func run(_ rule: Rule) -> [Outcome] {
-        rule.examples.map { run(rule, $0) }
+        // Like `check`: a rule over the cost limit on one example, or over its total budget,
+        // is not run on the rest (300 examples of a cost bomb would take minutes).
+        var spent = 0
+        let budget = Evaluation.budget(costLimit: rule.assert.options.costLimit, objects: rule.examples.count)
+        var stopped: String?
+        var outcomes: [Outcome] = []
+        for example in rule.examples {
+            if let stopped {
+                var outcome = Outcome(rule: rule.id, location: example.location, expectedPass: example.expectPass)
+                outcome.problem = stopped
+                outcomes.append(outcome)
+                continue
+            }
+            let outcome = run(rule, example, cost: &spent)
+            outcomes.append(outcome)
+            if outcome.problem?.hasSuffix("cost limit exceeded") == true {
+                stopped = "not run: an earlier example exceeded the cost limit"
+            } else if spent > budget {
+                stopped = "not run: the rule's examples exceeded its total cost budget of \(budget)"
+            }
+        }
+        return outcomes
     }
 
     func run(_ rule: Rule, _ example: RuleExample) -> Outcome {
+        var spent = 0
+        return run(rule, example, cost: &spent)
+    }
+
+    func run(_ rule: Rule, _ example: RuleExample, cost spent: inout Int) -> Outcome {
         var outcome = Outcome(rule: rule.id, location: example.location, expectedPass: example.expectPass)
         do throws(ExampleError) {
             let (inventory, index, asOf, overrides) = try assemble(rule, example)
@@ -41,7 +67,7 @@ public struct ExampleRunner: Sendable {
             }
             let activation = Activation(["self": selfValue, "inv": bridge.inventoryValue, "asOf": bridge.asOfValue, "params": params])
             if let when = rule.when {
-                switch when.evaluate(activation) {
+                switch when.evaluate(activation, cost: &spent) {
                 case .bool(false):
                     outcome.passed = true
                     return outcome
@@ -51,7 +77,7 @@ public struct ExampleRunner: Sendable {
                     return outcome
                 }
             }
-            switch rule.assert.evaluate(activation) {
+            switch rule.assert.evaluate(activation, cost: &spent) {
             case .bool(let b): outcome.passed = b
             case let other: outcome.problem = "assert: \(Self.describe(other))"
             }
