@@ -85,7 +85,7 @@ struct Check: ParsableCommand {
         if let output {
             try Output.writeFile(output, Data(text.utf8))
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try writeStandardOutput(Data(text.utf8))
         }
         clock.lap("write")
         try run.exit(failOn: Severity(rawValue: failOn.rawValue), except: known)

@@ -53,7 +53,7 @@ struct Diff: ParsableCommand {
         if let output {
             try Output.writeFile(output, data)
         } else {
-            FileHandle.standardOutput.write(data)
+            try writeStandardOutput(data)
         }
     }
 }

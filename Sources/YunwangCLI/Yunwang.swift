@@ -62,6 +62,16 @@ struct CommandFailure: Error {
     var message: String
 }
 
+/// Standard output, written with an error instead of a trap when it cannot be
+/// written (a full disk, /dev/full, a closed pipe): exit 2 with a message.
+func writeStandardOutput(_ data: Data) throws {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: data)
+    } catch {
+        throw CommandFailure(code: 2, message: "<stdout>: 错误: 无法写入标准输出 / error: cannot write to standard output: \(error.localizedDescription)")
+    }
+}
+
 /// Large values kept until the process exits: a one-shot command need not
 /// spend a second freeing a million objects just before `exit`.
 nonisolated(unsafe) var keptUntilExit: [Any] = []
