@@ -34,6 +34,10 @@ public struct Yunwang: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            // print() goes through stdio: a full disk or /dev/full shows only in its error flag.
+            if standardOutputFailed() {
+                throw CommandFailure(code: 2, message: "<stdout>: 错误: 无法写入标准输出 / error: cannot write to standard output")
+            }
             Foundation.exit(0)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data((failure.message + "\n").utf8))
@@ -60,6 +64,14 @@ public struct Yunwang: ParsableCommand {
 struct CommandFailure: Error {
     var code: Int32
     var message: String
+}
+
+/// Whether C's `stdout` (where print() writes) failed to write, after flushing it.
+/// Swift 6 does not let code read the `stdout` global, so it is looked up by name.
+func standardOutputFailed() -> Bool {
+    guard let symbol = dlsym(nil, "stdout") else { return fflush(nil) != 0 }
+    let file = symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
+    return fflush(file) != 0 || ferror(file) != 0
 }
 
 /// Standard output, written with an error instead of a trap when it cannot be

@@ -18,7 +18,8 @@ import Glibc
 ///      "generate": [{"path": "inv/b.yaml", "parts": [["x: ", 1], ["[", 10000], ["]", 10000]],
 ///                    "ladder": {"line": "k:", "count": 3000, "last": " 1"}}],
 ///      "runs": [{"args": ["check", "inv", "--output", "@OUT"], "exit": 2,
-///                "stream": "stderr", "at": "b.yaml:3", "first": "literal prefix"}]}
+///                "stream": "stderr", "at": "b.yaml:3", "first": "literal prefix",
+///                "stdoutTo": "/dev/full"}]}
 ///
 /// `generate` writes big inputs at test time (each part repeated, `{n}` in it
 /// numbered from 0; a ladder is lines indented one more space each). In `args`, `@OUT` is an output file
@@ -61,6 +62,8 @@ struct BadInputCorpusTests {
             var stream: String?
             var at: String?
             var first: String?
+            /// Standard output goes here instead of a file (`/dev/full`: a full disk).
+            var stdoutTo: String?
         }
         var about: String
         var generate: [Generate]?
@@ -104,7 +107,7 @@ struct BadInputCorpusTests {
                     if outIsFolder { try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true) }
                     try sentinel.write(to: sentinelFile)
                 }
-                let r = try Self.spawn(CLI.binary.path, args, in: work)
+                let r = try Self.spawn(CLI.binary.path, args, in: work, stdoutTo: run.stdoutTo)
                 let tag = existing ? "\(label) (over an existing --output)" : label
                 #expect(r.signal == nil, "\(tag): killed by signal \(r.signal ?? 0)\(r.timedOut ? " (timed out)" : ""); stderr: \(r.err.prefix(400))")
                 #expect(r.code == run.exit, "\(tag): exit \(r.code), want \(run.exit); stderr: \(r.err.prefix(400)); stdout: \(r.out.prefix(200))")
@@ -196,7 +199,7 @@ struct BadInputCorpusTests {
     /// posix_spawn + wait4, so the child's peak RSS and any signal are known
     /// (Foundation's Process reports neither). The child runs in `directory`
     /// through `sh -c 'cd "$0" && exec "$@"'`, which keeps the same process.
-    static func spawn(_ binary: String, _ arguments: [String], in directory: URL, timeout: Double = 60) throws -> Outcome {
+    static func spawn(_ binary: String, _ arguments: [String], in directory: URL, stdoutTo: String? = nil, timeout: Double = 60) throws -> Outcome {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("yw-spawn-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -206,7 +209,7 @@ struct BadInputCorpusTests {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutTo ?? outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
         let argv = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, binary] + arguments
