@@ -241,6 +241,10 @@ public enum InventoryFiles {
                     // A dangling link, or a link loop the system refuses to follow.
                     if (try? fm.destinationOfSymbolicLink(atPath: full)) != nil, name.hasSuffix(".yaml") || name.hasSuffix(".yml") || !name.contains(".") {
                         problems.append(Diagnostic(zh: "符号链接无法解析（悬空或循环）：\(rel)", en: "a symbolic link that cannot be resolved (dangling or a loop): \(rel)", at: SourceLocation(file: rel, line: 1, column: 1), step: "load"))
+                    } else if name.unicodeScalars.contains("\u{FFFD}") {
+                        // A name that is not UTF-8 comes back repaired and cannot be opened:
+                        // skipping it would leave its objects unchecked.
+                        problems.append(Diagnostic(zh: "文件名不是有效的 UTF-8，无法读取，请改名：\(rel)", en: "a file name that is not valid UTF-8 cannot be read; rename it: \(rel)", at: SourceLocation(file: rel, line: 1, column: 1), step: "load"))
                     }
                     continue
                 }

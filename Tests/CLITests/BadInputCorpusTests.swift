@@ -22,7 +22,8 @@ import Glibc
 ///                "stdoutTo": "/dev/full"}]}
 ///
 /// `generate` writes big inputs at test time (each part repeated, `{n}` in it
-/// numbered from 0; a ladder is lines indented one more space each). In `args`, `@OUT` is an output file
+/// numbered from 0; a ladder is lines indented one more space each; `nameHex`
+/// names the file inside `path` by raw bytes, for names that are not UTF-8). In `args`, `@OUT` is an output file
 /// outside the case folder (`@OUT:report.html`, or `@OUT:site` for a folder) and `@file:NAME` the
 /// text of a file of the case.
 /// `at` is `file:line` (a column must follow); `first` a literal prefix.
@@ -43,6 +44,8 @@ struct BadInputCorpusTests {
                 var last: String?
             }
             var path: String
+            /// The file's name under `path` (a folder) as hex bytes, for names that are not UTF-8.
+            var nameHex: String?
             var parts: [Part]?
             var ladder: Ladder?
         }
@@ -183,7 +186,25 @@ struct BadInputCorpusTests {
                 data.append(Data((l.line + (i == l.count ? l.last ?? "" : "") + "\n").utf8))
             }
         }
-        try data.write(to: url)
+        guard let hex = g.nameHex else {
+            try data.write(to: url)
+            return
+        }
+        // open(2) with the raw bytes: Foundation's paths are Strings and would repair them.
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        var bytes = Array(url.path.utf8) + [UInt8(ascii: "/")]
+        var i = hex.startIndex
+        while i < hex.endIndex, let j = hex.index(i, offsetBy: 2, limitedBy: hex.endIndex), let b = UInt8(hex[i..<j], radix: 16) {
+            bytes.append(b)
+            i = j
+        }
+        bytes.append(0)
+        let fd = bytes.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        }
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
     struct Outcome {
