@@ -45,6 +45,7 @@ public enum Output {
         let target: String
         let url: URL
         let temp: URL
+        let tempPath: String
         let old: URL
         let exists: Bool
         private let lock = NSLock()
@@ -76,6 +77,7 @@ public enum Output {
             }
             let pid = getpid()
             temp = parent.appendingPathComponent(".\(url.lastPathComponent).tmp-\(pid)")
+            tempPath = temp.path
             old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(pid)")
             try? fm.removeItem(at: temp)
             try? fm.removeItem(at: old)
@@ -108,7 +110,7 @@ public enum Output {
                     _ = lock.withLock { made.insert(dir) }
                 }
             }
-            guard writeAllBytes(temp.path + "/" + path, bytes) else { return failure(target, "写入失败：\(path)", "cannot write: \(path)") }
+            guard writeAllBytes(tempPath + "/" + path, bytes) else { return failure(target, "写入失败：\(path)", "cannot write: \(path)") }
             return nil
         }
 
