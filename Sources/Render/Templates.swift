@@ -9,16 +9,24 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// File name (`report.md.mustache`) → text.
     public var files: [String: String]
+    /// File name → where it was read (`--templates DIR/…`), for messages.
+    var paths: [String: String] = [:]
 
     public init(files: [String: String]) {
         self.files = files
     }
+
+    /// Deepest nesting of sections a template may have: swift-mustache
+    /// parses sections recursively, and a hostile `--templates` file nested
+    /// thousands deep would overflow the stack instead of failing cleanly.
+    static let maxNesting = 100
 
     /// The built-in files (path relative to the repository, e.g.
     /// `templates/report.md.mustache`) overlaid with every `*.mustache` in
     /// `directory`.
     public static func load(builtin: [(path: String, data: Data)], overrides directory: String?) throws(Diagnostic) -> TemplateSet {
         var files: [String: String] = [:]
+        var paths: [String: String] = [:]
         for file in builtin where file.path.hasPrefix("templates/") && file.path.hasSuffix(".mustache") {
             files[String(file.path.dropFirst("templates/".count))] = String(decoding: file.data, as: UTF8.self)
         }
@@ -37,9 +45,12 @@ public struct TemplateSet: Sendable {
                                      at: SourceLocation(file: path, line: 1, column: 1), step: "load templates")
                 }
                 files[name] = text
+                paths[name] = path
             }
         }
-        return TemplateSet(files: files)
+        var set = TemplateSet(files: files)
+        set.paths = paths
+        return set
     }
 
     /// A library with every template registered under its file name without
@@ -50,14 +61,74 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         for name in files.keys.sorted() {
             let key = String(name.dropLast(".mustache".count))
+            let file = paths[name] ?? "templates/\(name)"
+            let text = files[name] ?? ""
+            try Self.checkNesting(text, file: file)
             do {
-                library.register(try MustacheTemplate(string: files[name] ?? ""), named: key)
+                library.register(try MustacheTemplate(string: text), named: key)
+            } catch let error as MustacheTemplate.ParserError {
+                throw Diagnostic(zh: "模板语法错误：\(error.error)", en: "template syntax error: \(error.error)",
+                                 at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber), step: "load templates")
             } catch {
                 throw Diagnostic(zh: "模板语法错误：\(error)", en: "template syntax error: \(error)",
-                                 at: SourceLocation(file: "templates/\(name)", line: 1, column: 1), step: "load templates")
+                                 at: SourceLocation(file: file, line: 1, column: 1), step: "load templates")
             }
         }
         return library
+    }
+}
+
+extension TemplateSet {
+    /// Refuse sections nested deeper than `maxNesting`, at the tag that goes
+    /// too deep. Follows `{{=<% %>=}}` delimiter changes.
+    static func checkNesting(_ text: String, file: String) throws(Diagnostic) {
+        let bytes = Array(text.utf8)
+        var open: [UInt8] = Array("{{".utf8), close: [UInt8] = Array("}}".utf8)
+        var depth = 0, i = 0
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            guard !needle.isEmpty, start + needle.count <= bytes.count else { return nil }
+            var j = start
+            while j + needle.count <= bytes.count {
+                if bytes[j] == needle[0], bytes[j..<(j + needle.count)].elementsEqual(needle) { return j }
+                j += 1
+            }
+            return nil
+        }
+        while let tag = find(open, from: i) {
+            let start = tag + open.count
+            guard let end = find(close, from: start) else { return }
+            let next = end + close.count
+            var k = start
+            while k < end, bytes[k] == 0x20 { k += 1 }
+            if k < end {
+                switch bytes[k] {
+                case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
+                    depth += 1
+                    if depth > maxNesting {
+                        let before = bytes[..<tag]
+                        let line = before.filter { $0 == 0x0A }.count + 1
+                        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                        let column = bytes[lineStart..<tag].filter { $0 & 0xC0 != 0x80 }.count + 1
+                        throw Diagnostic(zh: "模板的段落嵌套超过 \(maxNesting) 层", en: "the template nests sections deeper than \(maxNesting) levels",
+                                         at: SourceLocation(file: file, line: line, column: column), step: "load templates")
+                    }
+                case UInt8(ascii: "/"):
+                    depth = max(0, depth - 1)
+                case UInt8(ascii: "="):
+                    // {{=<% %>=}}: new delimiters.
+                    let inner = String(decoding: bytes[(k + 1)..<end], as: UTF8.self)
+                        .trimmingCharacters(in: CharacterSet(charactersIn: "= "))
+                    let parts = inner.split(separator: " ", omittingEmptySubsequences: true)
+                    if parts.count == 2 {
+                        open = Array(parts[0].utf8)
+                        close = Array(parts[1].utf8)
+                    }
+                default:
+                    break
+                }
+            }
+            i = next
+        }
     }
 }
 

@@ -150,4 +150,26 @@ struct ReportCommandTests {
         #expect(again.code == 0, "\(again.err)")
         #expect(FileManager.default.fileExists(atPath: out))
     }
+
+    @Test("hostile custom templates: deep nesting and syntax errors are exit 2 at the template's own file and line")
+    func hostileTemplates() throws {
+        let dir = try Scratch()
+        // 1,000 nested sections overflowed swift-mustache's recursive parser (a signal, not an error).
+        let deep = "# 报告\n" + String(repeating: "{{#a}}", count: 1000) + String(repeating: "{{/a}}", count: 1000) + "\n"
+        try dir.write("deep/report.md.mustache", deep)
+        let r = try CLI.run(["report", Self.example, "--output", dir.path("r.md"), "--templates", dir.path("deep"), "--lang", "en"])
+        #expect(r.code == 2, "\(r.err)")
+        #expect(r.err.hasPrefix(dir.path("deep/report.md.mustache") + ":2:601: error: the template nests sections deeper than 100 levels"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("r.md")))
+        // Changed delimiters are followed.
+        try dir.write("delim/report.md.mustache", "{{=<% %>=}}\n" + String(repeating: "<%#a%>", count: 200) + String(repeating: "<%/a%>", count: 200))
+        let d = try CLI.run(["report", Self.example, "--output", dir.path("r.md"), "--templates", dir.path("delim"), "--lang", "en"])
+        #expect(d.code == 2 && d.err.contains("deeper than 100 levels"), "\(d.err)")
+        // A syntax error names the file in DIR and its line.
+        try dir.write("broken/report.md.mustache", "# 报告\n\n{{#a}}\n{{/b}}\n")
+        let b = try CLI.run(["report", Self.example, "--output", dir.path("r.md"), "--templates", dir.path("broken"), "--lang", "en"])
+        #expect(b.code == 2, "\(b.err)")
+        #expect(b.err.hasPrefix(dir.path("broken/report.md.mustache") + ":4:"), "\(b.err)")
+        #expect(b.err.contains("template syntax error"))
+    }
 }
