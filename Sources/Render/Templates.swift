@@ -59,11 +59,15 @@ public struct TemplateSet: Sendable {
         _ = MarkdownContentType.registered
         _ = HTMLContentType.registered
         var library = MustacheLibrary()
+        var includes: [String: [(name: String, at: SourceLocation)]] = [:]
+        for name in files.keys.sorted() {
+            includes[String(name.dropLast(".mustache".count))] = try Self.checkNesting(files[name] ?? "", file: paths[name] ?? "templates/\(name)")
+        }
+        try Self.checkCycles(includes)
         for name in files.keys.sorted() {
             let key = String(name.dropLast(".mustache".count))
             let file = paths[name] ?? "templates/\(name)"
             let text = files[name] ?? ""
-            try Self.checkNesting(text, file: file)
             do {
                 library.register(try MustacheTemplate(string: text), named: key)
             } catch let error as MustacheTemplate.ParserError {
@@ -81,7 +85,10 @@ public struct TemplateSet: Sendable {
 extension TemplateSet {
     /// Refuse sections nested deeper than `maxNesting`, at the tag that goes
     /// too deep. Follows `{{=<% %>=}}` delimiter changes.
-    static func checkNesting(_ text: String, file: String) throws(Diagnostic) {
+    /// Returns the partials (and parents) the template includes, with where.
+    @discardableResult
+    static func checkNesting(_ text: String, file: String) throws(Diagnostic) -> [(name: String, at: SourceLocation)] {
+        var includes: [(name: String, at: SourceLocation)] = []
         let bytes = Array(text.utf8)
         var open: [UInt8] = Array("{{".utf8), close: [UInt8] = Array("}}".utf8)
         var depth = 0, i = 0
@@ -96,7 +103,7 @@ extension TemplateSet {
         }
         while let tag = find(open, from: i) {
             let start = tag + open.count
-            guard let end = find(close, from: start) else { return }
+            guard let end = find(close, from: start) else { return includes }
             let next = end + close.count
             var k = start
             while k < end, bytes[k] == 0x20 { k += 1 }
@@ -105,13 +112,12 @@ extension TemplateSet {
                 case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
                     depth += 1
                     if depth > maxNesting {
-                        let before = bytes[..<tag]
-                        let line = before.filter { $0 == 0x0A }.count + 1
-                        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-                        let column = bytes[lineStart..<tag].filter { $0 & 0xC0 != 0x80 }.count + 1
                         throw Diagnostic(zh: "模板的段落嵌套超过 \(maxNesting) 层", en: "the template nests sections deeper than \(maxNesting) levels",
-                                         at: SourceLocation(file: file, line: line, column: column), step: "load templates")
+                                         at: place(tag), step: "load templates")
                     }
+                    if bytes[k] == UInt8(ascii: "<") { includes.append((name(k + 1, end), place(tag))) }
+                case UInt8(ascii: ">"):
+                    includes.append((name(k + 1, end), place(tag)))
                 case UInt8(ascii: "/"):
                     depth = max(0, depth - 1)
                 case UInt8(ascii: "="):
@@ -129,6 +135,39 @@ extension TemplateSet {
             }
             i = next
         }
+        return includes
+
+        func place(_ offset: Int) -> SourceLocation {
+            let before = bytes[..<offset]
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+            return SourceLocation(file: file, line: line, column: column)
+        }
+        func name(_ from: Int, _ to: Int) -> String {
+            String(decoding: bytes[from..<to], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// Refuse partials that include themselves, directly or through others:
+    /// swift-mustache would recurse until the stack overflows.
+    static func checkCycles(_ includes: [String: [(name: String, at: SourceLocation)]]) throws(Diagnostic) {
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        func visit(_ template: String) throws(Diagnostic) {
+            state[template] = 1
+            for include in includes[template] ?? [] where includes[include.name] != nil {
+                switch state[include.name] {
+                case 1:
+                    throw Diagnostic(zh: "模板 \(include.name) 经局部模板包含了自己（循环包含会使渲染无法结束）",
+                                     en: "the template \(include.name) includes itself through partials (a cycle never ends)",
+                                     at: include.at, step: "load templates")
+                case 2: continue
+                default: try visit(include.name)
+                }
+            }
+            state[template] = 2
+        }
+        for template in includes.keys.sorted() where state[template] == nil { try visit(template) }
     }
 }
 

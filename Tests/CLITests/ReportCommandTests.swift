@@ -171,5 +171,10 @@ struct ReportCommandTests {
         #expect(b.code == 2, "\(b.err)")
         #expect(b.err.hasPrefix(dir.path("broken/report.md.mustache") + ":4:"), "\(b.err)")
         #expect(b.err.contains("template syntax error"))
+        // A partial that includes itself recursed until the stack overflowed.
+        try dir.write("cycle/report.md.mustache", "# x\n{{> report.md}}\n")
+        let c = try CLI.run(["report", Self.example, "--output", dir.path("r.md"), "--templates", dir.path("cycle"), "--lang", "en"])
+        #expect(c.code == 2, "\(c.err)")
+        #expect(c.err.hasPrefix(dir.path("cycle/report.md.mustache") + ":2:1: error: the template report.md includes itself"), "\(c.err)")
     }
 }
