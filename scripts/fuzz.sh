@@ -75,7 +75,10 @@ for t in "${TARGETS[@]}"; do
     artifacts="$OUT/$t"
     log="$OUT/$t.log"
     mkdir -p "$work" "$artifacts" Tests/Fuzz/regressions/$t
-    before=$(ls "$artifacts" | wc -l)
+    # crash-, timeout-, oom- and leak- inputs are failures; slow-unit- ones (over 10 s but
+    # under -timeout, as when the machine stalls) are only reported.
+    findings() { ls "$artifacts" | { grep -E '^(crash|timeout|oom|leak)-' || true; } | wc -l; }
+    before=$(findings)
     set +e
     # SWIFT_BACKTRACE: Swift's backtracer would hold each crash for seconds; libFuzzer reports it.
     # detect_leaks=0: Swift's lazily initialised globals look like leaks to LeakSanitizer.
@@ -90,14 +93,18 @@ for t in "${TARGETS[@]}"; do
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
     corpus=$(ls "$work" | wc -l)
-    after=$(ls "$artifacts" | wc -l)
+    after=$(findings)
+    slow=$(sed -n 's/^stat::slowest_unit_time_sec: *//p' "$log" | tail -1)
+    if [ "${slow:-0}" -ge 10 ]; then
+        echo "fuzz-$t: note: the slowest input took ${slow} s (saved as $artifacts/slow-unit-*; rerun it to see whether it is slow or the machine stalled)" >&2
+    fi
     if [ "$code" -eq 0 ] && [ "$after" -eq "$before" ]; then
         echo "fuzz-$t: ${runs:-?} runs, ${rate:-?}/s, coverage ${cov:-?}, corpus $corpus: no crash" >&2
     else
         failed=1
         echo "fuzz-$t: FAILED (exit $code) after ${runs:-?} runs; log: $log" >&2
         grep -E "^(==[0-9]+==ERROR|SUMMARY|.*Fatal error|ALARM|.*Test unit written)" "$log" | head -8 >&2 || true
-        for f in $(ls -t "$artifacts" | head -$(( after - before ))); do
+        for f in $(ls -t "$artifacts" | { grep -E '^(crash|timeout|oom|leak)-' || true; } | head -$(( after - before ))); do
             echo "fuzz-$t: crashing input: $artifacts/$f (reproduce: $bin/fuzz-$t $artifacts/$f;" \
                  "after the fix, copy it to Tests/Fuzz/regressions/$t/)" >&2
         done
