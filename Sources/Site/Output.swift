@@ -141,7 +141,13 @@ public enum Output {
             guard let handle = FileHandle(forWritingAtPath: target) else {
                 throw failure(target, "无法写入", "cannot write")
             }
-            handle.write(data)
+            // The throwing write: a full device (/dev/full, a full disk) is an error, not a trap.
+            do {
+                try handle.write(contentsOf: data)
+                try handle.close()
+            } catch {
+                throw failure(target, "写入失败：\(error.localizedDescription)", "cannot write: \(error.localizedDescription)")
+            }
             return
         }
         let url = URL(fileURLWithPath: target)
