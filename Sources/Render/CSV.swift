@@ -6,8 +6,8 @@ import Policy
 /// ends, a header row in `--lang`.
 public enum CSV {
     public static let header = Localized(
-        zh: "规则,严重程度,状态,对象类型,对象编号,单位,问题,文件,行,列,依据文件,条款,期限,豁免理由,指纹",
-        en: "rule,severity,status,target kind,target id,unit,message,file,line,column,document,article,due,waiver reason,fingerprint")
+        zh: "规则,严重程度,状态,对象类型,对象编号,单位,问题,文件,行,列,依据文件,条款,期限,豁免理由,指纹,单位名称,规则名称,整改建议,责任人,首次发现,整改时限,是否逾期,整改通知",
+        en: "rule,severity,status,target kind,target id,unit,message,file,line,column,document,article,due,waiver reason,fingerprint,unit name,rule title,remediation,owner,first seen,rectify by,overdue,rectification order")
 
     public static func render(_ result: CheckResult, language: Language) -> String {
         var out = "\u{FEFF}"
@@ -19,6 +19,10 @@ public enum CSV {
                 text(f.location.file), String(f.location.line), String(f.location.column),
                 text(f.citation.document), text(f.citation.article), f.due?.description ?? "",
                 text(f.waiver?.reason ?? ""), f.fingerprint,
+                // DESIGN §9, appended so that scripts reading the first columns keep working.
+                text(f.owner?.unitName ?? ""), text(f.title.text(language)), text(f.remediation?.text(language) ?? ""),
+                text(f.rectification?.owner ?? f.owner?.opsLead ?? ""), f.firstSeen?.description ?? "", f.rectifyBy?.description ?? "",
+                f.overdue ? (language == .zh ? "是" : "yes") : (language == .zh ? "否" : "no"), text(f.rectification?.order ?? ""),
             ]
             out += cells.map(field).joined(separator: ",") + "\r\n"
         }

@@ -53,7 +53,9 @@ public enum MarkdownReport {
         lines.append((zh ? "问题：" : "Finding: ") + escape(f.message.text(language)))
         let c = f.citation
         lines.append((zh ? "依据：" : "Source: ") + escape("\(c.document)《\(c.title)》\(c.article.isEmpty ? "" : " " + c.article)"))
-        if let due = f.due { lines.append((zh ? "期限：" : "Due: ") + due.description) }
+        for line in AuditFacts.lines(f, language: language) {
+            lines.append(line.label + (zh ? "：" : ": ") + escape(line.value))
+        }
         if f.status == .waived, let w = f.waiver {
             lines.append(zh ? "豁免：\(escape(w.reason))（\(escape(w.approvedBy))，\(escape(w.approval))，至 \(w.expires)）"
                             : "Waived: \(escape(w.reason)) (\(escape(w.approvedBy)), \(escape(w.approval)), until \(w.expires))")

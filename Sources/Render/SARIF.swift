@@ -181,6 +181,7 @@ public enum SARIF {
         ]
         if let due = f.due { properties.append(("due", .string(due.description))) }
         if let unit = f.unit { properties.append(("unit", .string(unit))) }
+        properties += FindingsJSON.auditCycle(f, language: language).filter { key, value in key != "remediation" && value != .null }
         if f.status == .dueSoon { properties.append(("due_soon", .bool(true))) }
         if f.status != .waived, f.targetKind != "waiver", let w = f.waiver {
             // An expired waiver no longer waives: say so without suppressing.

@@ -25,7 +25,9 @@ public enum TextReport {
                 out.append("    \(f.message.text(language))")
                 let cite = "\(f.citation.document) \(f.citation.article)"
                 out.append(zh ? "    依据：\(cite)" : "    source: \(cite)")
-                if let due = f.due { out.append(zh ? "    期限：\(due)" : "    due: \(due)") }
+                for line in AuditFacts.lines(f, language: language, remediation: false) {
+                    out.append("    " + AuditFacts.join(line, language: language))
+                }
                 if f.status == .waived, let w = f.waiver {
                     out.append(zh ? "    豁免：\(w.reason)（\(w.approvedBy)，\(w.approval)，至 \(w.expires)）" : "    waived: \(w.reason) (\(w.approvedBy), \(w.approval), until \(w.expires))")
                 }
@@ -34,8 +36,8 @@ public enum TextReport {
         let s = result.summary
         let counts = Severity.allCases.map { zh ? "\($0.label.zh) \(s.bySeverity[$0] ?? 0)" : "\($0.rawValue) \(s.bySeverity[$0] ?? 0)" }
         out.append("")
-        out.append(zh ? "合计：未整改 \(s.open)（\(counts.joined(separator: "，"))），即将到期 \(s.dueSoon)，已豁免 \(s.waived)；检查规则 \(result.rules.count) 条"
-                      : "total: \(s.open) open (\(counts.joined(separator: ", "))), \(s.dueSoon) due soon, \(s.waived) waived; \(result.rules.count) rules checked")
+        out.append(zh ? "合计：未整改 \(s.open)（\(counts.joined(separator: "，"))），已逾期 \(s.overdue)，即将到期 \(s.dueSoon)，已豁免 \(s.waived)；检查规则 \(result.rules.count) 条"
+                      : "total: \(s.open) open (\(counts.joined(separator: ", "))), \(s.overdue) overdue, \(s.dueSoon) due soon, \(s.waived) waived; \(result.rules.count) rules checked")
         return out.joined(separator: "\n")
     }
 }

@@ -26,7 +26,17 @@ struct Check: ParsableCommand {
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, junit, csv, markdown }
-    enum FailOn: String, ExpressibleByArgument, CaseIterable { case high, medium, low, info, never }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case high, medium, low, info, overdue, never
+
+        var gate: Gate {
+            switch self {
+            case .never: return .never
+            case .overdue: return .overdue
+            default: return Severity(rawValue: rawValue).map(Gate.severity) ?? .never
+            }
+        }
+    }
 
     @OptionGroup var input: InputOptions
     @OptionGroup var dates: DateOptions
@@ -39,8 +49,11 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("写入文件（原子替换）/ write to a file (atomically)", valueName: "file"))
     var output: String?
 
-    @Option(help: "达到此严重程度的未整改问题使退出码为 1 / open findings at or above this fail the run")
+    @Option(help: "达到此严重程度的未整改问题使退出码为 1；overdue 只看已逾期的问题 / open findings at or above this fail the run; overdue: only findings past their deadline")
     var failOn: FailOn = .high
+
+    @Option(help: ArgumentHelp("上期的 findings JSON：沿用其中的首次发现日期 / last quarter's findings JSON: keeps each finding's first-seen date", valueName: "findings.json"))
+    var previous: String?
 
     @Option(help: ArgumentHelp("只对基线中没有的问题失败 / fail only on findings whose fingerprint is not in this findings.json", valueName: "findings.json"))
     var baseline: String?
@@ -53,7 +66,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let progress = Progress(language: input.lang)
         defer { progress.done() }
-        let run = try AuditRun.run(input: input, dates: dates, audit: audit, progress: progress)
+        let past = try previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
+        let run = try AuditRun.run(input: input, dates: dates, audit: audit, previous: past, progress: progress)
         let result = run.result
         var clock = StepClock()
         defer {
@@ -88,7 +102,7 @@ struct Check: ParsableCommand {
             try writeStandardOutput(Data(text.utf8))
         }
         clock.lap("write")
-        try run.exit(failOn: Severity(rawValue: failOn.rawValue), except: known)
+        try run.exit(gate: failOn.gate, except: known)
     }
 
     /// Fingerprints of the baseline, read by the same strict reader as `yunwang diff`.

@@ -47,8 +47,8 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit)
-        let past = try publish.previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
+        let past = try publish.readPrevious()
+        let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit, previous: past)
         let earlier = try history.map { dir throws(Diagnostic) in try PastFindings.readHistory(dir) } ?? []
         let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: publish.templates)
         let inventory = audit.inventory
@@ -73,7 +73,7 @@ struct SiteCommand: ParsableCommand {
             let line = String(format: "%8.3f s  total (%d files, %.3f s CPU)\n", Date().timeIntervalSince(start), count, Self.cpuSeconds() - cpuStart)
             FileHandle.standardError.write(Data(line.utf8))
         }
-        try audit.exit(failOn: publish.threshold)
+        try audit.exit(gate: publish.gate)
     }
 
     /// User plus system CPU seconds of this process so far (every thread).
