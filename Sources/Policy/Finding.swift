@@ -33,6 +33,8 @@ public struct Finding: Sendable {
     public var waiver: WaiverInfo?
     /// The unit the target belongs to (for grouping by unit), if any.
     public var unit: String?
+    /// `new` or `known` against `--baseline` (Baseline.swift); nil without one.
+    public var baseline: BaselineMark?
 
     /// sha256 of rule, target kind and target id: stable across runs and
     /// across edits elsewhere in the inventory.
@@ -91,6 +93,8 @@ public struct CheckResult: Sendable {
     public var asOf: Day
     public var findings: [Finding]
     public var rules: [Rule]
+    /// Whether findings were marked against a baseline (`summary.new` is then written).
+    public var baselineApplied = false
     /// Wall time each rule took (for `--timings`).
     public var ruleSeconds: [(String, Double)] = []
     public var summary: Summary { Summary(findings) }

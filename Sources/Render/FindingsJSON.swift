@@ -15,7 +15,7 @@ public enum FindingsJSON {
                 ("due_soon", .int(Int64(summary.dueSoon))),
                 ("waived", .int(Int64(summary.waived))),
                 ("by_severity", .object(Severity.allCases.map { ($0.rawValue, .int(Int64(summary.bySeverity[$0] ?? 0))) })),
-            ])),
+            ] + (result.newCount.map { [("new", JSON.int(Int64($0)))] } ?? []))),
             ("findings", .array(result.findings.map { finding($0, language: language) })),
         ])
     }
@@ -40,6 +40,7 @@ public enum FindingsJSON {
             ("messages", .object([("zh", .string(f.message.zh)), ("en", .string(f.message.en))])),
         ]
         if let unit = f.unit { fields.append(("unit", .string(unit))) }
+        if let mark = f.baseline { fields.append(("baseline", .string(mark.rawValue))) }
         if let w = f.waiver {
             fields.append(("waiver", .object([
                 ("reason", .string(w.reason)), ("approved_by", .string(w.approvedBy)), ("approval", .string(w.approval)),

@@ -94,11 +94,12 @@ struct AuditRun {
         return AuditRun(inventory: inventory, result: result, steps: clock.laps)
     }
 
-    /// Exit 1 when open findings reach `threshold` (none: never).
-    func exit(failOn threshold: Severity?, except known: Set<String> = []) throws {
-        guard let threshold else { return }
-        if result.findings.contains(where: { $0.status == .open && $0.severity >= threshold && !known.contains($0.fingerprint) }) {
-            throw ExitCode(1)
+    /// Exit 1 when open findings reach `threshold` (none: never) and are not `known` in a
+    /// baseline; the reason is the last line on standard error (Policy's `Gate`).
+    func exit(failOn threshold: Severity?) throws {
+        let gate = Gate(threshold: threshold)
+        if let line = gate.line(result, language: currentLanguage) {
+            throw CommandFailure(code: 1, message: line)
         }
     }
 }

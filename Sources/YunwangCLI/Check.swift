@@ -53,7 +53,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let progress = Progress(language: input.lang)
         defer { progress.done() }
-        let run = try AuditRun.run(input: input, dates: dates, audit: audit, progress: progress)
+        let known = try baselineFingerprints()
+        var run = try AuditRun.run(input: input, dates: dates, audit: audit, progress: progress)
+        if let known { run.result.markBaseline(known) }
         let result = run.result
         var clock = StepClock()
         defer {
@@ -64,7 +66,6 @@ struct Check: ParsableCommand {
                 FileHandle.standardError.write(Data(((steps + rules).joined(separator: "\n") + "\n").utf8))
             }
         }
-        let known = try baselineFingerprints()
         let text: String
         switch format {
         case .text:
@@ -88,12 +89,12 @@ struct Check: ParsableCommand {
             try writeStandardOutput(Data(text.utf8))
         }
         clock.lap("write")
-        try run.exit(failOn: Severity(rawValue: failOn.rawValue), except: known)
+        try run.exit(failOn: Severity(rawValue: failOn.rawValue))
     }
 
     /// Fingerprints of the baseline, read by the same strict reader as `yunwang diff`.
-    func baselineFingerprints() throws -> Set<String> {
-        guard let baseline else { return [] }
+    func baselineFingerprints() throws -> Set<String>? {
+        guard let baseline else { return nil }
         return Set(try FindingsDiff.read(baseline).entries.map(\.fingerprint))
     }
 }
