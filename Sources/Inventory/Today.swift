@@ -52,15 +52,6 @@ extension Day {
     public static func of(_ instant: Date, offset: ZoneOffset) -> Day {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + offset.seconds
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        // Days since 1970-01-01 to a civil date (proleptic Gregorian).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+        return Day(daysSinceEpoch: days)
     }
 }
