@@ -20,7 +20,8 @@ struct Check: ParsableCommand {
 
         示例 / examples:
           yunwang check examples/baotou
-          yunwang check examples/baotou --quarter 2026Q3 --format json --output findings.json
+          yunwang check examples/baotou --format json --output findings.json
+          yunwang check inventory/ --as-of today --format sarif --output yunwang.sarif
           yunwang check inventory/ --fail-on medium --baseline last-quarter.json
           yunwang check inventory/ --policies my-rules/ --param BT-21.months=6
         """)

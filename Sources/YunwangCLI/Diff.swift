@@ -19,7 +19,7 @@ struct Diff: ParsableCommand {
 
         示例 / examples:
           yunwang diff findings-2026Q2.json findings-2026Q3.json
-          yunwang diff baseline.json findings.json --format markdown --lang en > comment.md
+          yunwang diff baseline.json findings.json --format markdown > comment.md
           yunwang diff baseline.json findings.json --format json --output diff.json
         """)
 
