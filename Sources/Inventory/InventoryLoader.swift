@@ -83,7 +83,8 @@ public struct InventoryLoader: Sendable {
             throw DiagnosticList(problems, cap: cap)
         }
         let inventory = Inventory(root: path, files: files, header: header, objects: objects)
-        problems += crossCheck(inventory, at: at)
+        // References into a file that did not load would all dangle: report the file alone.
+        if !unreadable { problems += crossCheck(inventory, at: at) }
         if !problems.isEmpty { throw DiagnosticList(problems, cap: cap) }
         return inventory
     }

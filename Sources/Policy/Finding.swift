@@ -71,6 +71,8 @@ public struct Finding: Sendable {
     public var overdue: Bool = false
     /// The rectification order that matches this finding, if any.
     public var rectification: RectificationInfo? = nil
+    /// `new` or `known` against `--baseline` (Baseline.swift); nil without one.
+    public var baseline: BaselineMark?
 
     /// sha256 of rule, target kind and target id: stable across runs and
     /// across edits elsewhere in the inventory.
@@ -132,6 +134,8 @@ public struct CheckResult: Sendable {
     public var asOf: Day
     public var findings: [Finding]
     public var rules: [Rule]
+    /// Whether findings were marked against a baseline (`summary.new` is then written).
+    public var baselineApplied = false
     /// Wall time each rule took (for `--timings`).
     public var ruleSeconds: [(String, Double)] = []
     public var summary: Summary { Summary(findings) }

@@ -17,7 +17,7 @@ public enum FindingsJSON {
                 ("waived", .int(Int64(summary.waived))),
                 ("overdue", .int(Int64(summary.overdue))),
                 ("by_severity", .object(Severity.allCases.map { ($0.rawValue, .int(Int64(summary.bySeverity[$0] ?? 0))) })),
-            ])),
+            ] + (result.newCount.map { [("new", JSON.int(Int64($0)))] } ?? []))),
             ("findings", .array(result.findings.map { finding($0, language: language) })),
         ])
     }
@@ -43,6 +43,7 @@ public enum FindingsJSON {
         ]
         if let unit = f.unit { fields.append(("unit", .string(unit))) }
         fields += auditCycle(f, language: language)
+        if let mark = f.baseline { fields.append(("baseline", .string(mark.rawValue))) }
         if let w = f.waiver {
             fields.append(("waiver", .object([
                 ("reason", .string(w.reason)), ("approved_by", .string(w.approvedBy)), ("approval", .string(w.approval)),

@@ -198,6 +198,8 @@ public enum SARIF {
             ]))])])),
             ("partialFingerprints", .object([("yunwang/v1", .string(f.fingerprint))])),
         ]
+        // SARIF's own word for a result against a baseline: new, or unchanged.
+        if let mark = f.baseline { fields.append(("baselineState", .string(mark == .new ? "new" : "unchanged"))) }
         if f.status == .waived, let w = f.waiver {
             let justification = zh
                 ? "\(w.reason)（批准人 \(w.approvedBy)，批准文号 \(w.approval)，有效至 \(w.expires)）"

@@ -102,10 +102,11 @@ struct AuditRun {
         return AuditRun(inventory: inventory, result: result, steps: clock.laps)
     }
 
-    /// Exit 1 when the gate finds blocking findings.
-    func exit(gate: Gate, except known: Set<String> = []) throws {
-        if !gate.blocking(result.findings, except: known).isEmpty {
-            throw ExitCode(1)
+    /// Exit 1 when the gate finds blocking findings; the reason is the last line on
+    /// standard error (Policy's `Gate`).
+    func exit(gate: Gate) throws {
+        if let line = gate.line(result, language: currentLanguage) {
+            throw CommandFailure(code: 1, message: line)
         }
     }
 }

@@ -228,23 +228,38 @@ struct PolicyTest: ParsableCommand {
         commandName: "test",
         abstract: "运行规则的示例（每条规则至少一个 pass、一个 fail）/ Run every rule's examples.",
         discussion: """
-        不给 DIR 时测试内置规则；给出 DIR 时测试其中的规则。退出码：0 全部通过，1 有示例不符，2 规则文件有误。
-        Without DIR the built-in rules are tested; with DIR, the rules under it. Exit: 0 all pass, 1 an example fails, 2 a policy file is wrong.
+        不给 DIR 时测试内置规则；给出 DIR 时测试其中的规则；给出规则编号 ID 时只测试这些规则。
+        退出码：0 全部通过，1 有示例不符，2 规则文件有误或没有此编号。
+        Without DIR the built-in rules are tested; with DIR, the rules under it; with rule ids, only those.
+        Exit: 0 all pass, 1 an example fails, 2 a policy file is wrong or there is no such rule.
 
         示例 / examples:
           yunwang policy test
+          yunwang policy test BT-42-8
           yunwang policy test my-rules/
+          yunwang policy test my-rules/ MY-1
         """)
 
-    @Argument(help: ArgumentHelp("规则目录 / a directory of policies", valueName: "dir"))
-    var dir: String?
+    @Argument(help: ArgumentHelp("规则目录或规则编号，可多个 / directories of policies, or rule ids", valueName: "dir|id"))
+    var targets: [String] = []
 
     func run() throws {
-        let rules: [Rule]
-        if let dir {
-            rules = try RuleLoader().load(directory: dir)
-        } else {
+        var isDirectory: ObjCBool = false
+        let dirs = targets.filter { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }
+        let ids = targets.filter { !dirs.contains($0) }
+        var rules: [Rule] = []
+        if dirs.isEmpty {
             rules = try Builtins.rules(adding: [])
+        } else {
+            for dir in dirs { rules += try RuleLoader().load(directory: dir) }
+        }
+        if !ids.isEmpty {
+            let known = rules.map(\.id)
+            for id in ids where !known.contains(id) {
+                let hint = Diagnostic.suggestion(for: id, among: known).map { "（是否想写 \($0)？/ did you mean \($0)?）" } ?? ""
+                throw CommandFailure(code: 2, message: "\(id): 错误: 既不是目录也不是规则编号\(hint) / error: neither a folder nor a rule id")
+            }
+            rules = rules.filter { ids.contains($0.id) }
         }
         var passed = 0, failed = 0
         for rule in rules {

@@ -24,7 +24,8 @@ struct SiteCommand: ParsableCommand {
 
         示例 / examples:
           yunwang site examples/baotou --quarter 2026Q3 --output out/site
-          yunwang site inventory/ --output site --previous 2026Q2.json --history reports/ --lang en
+          yunwang site inventory/ --output site --previous 2026Q2.json --lang en
+          yunwang site inventory/ --output site --history reports/
         """)
 
     @OptionGroup var input: InputOptions

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltinResources
 import Diagnostics
 import Foundation
 
@@ -23,7 +24,7 @@ public struct Yunwang: ParsableCommand {
           yunwang validate examples/baotou
           yunwang schema > inventory.schema.json
         """,
-        version: version,
+        version: "yunwang \(version) (commit \(BuiltinResources.commit))",
         subcommands: [Validate.self, Check.self, Report.self, SiteCommand.self, NoticeCommand.self, Diff.self, PolicyCommand.self, PlanCommand.self, Schema.self, Init.self]
     )
 

@@ -84,6 +84,11 @@ struct AuditCycleCommandTests {
     @Test func failOnOverdueGatesOnlyOnOverdueFindings() throws {
         let r = try CLI.run(["check", Self.baotou, "--fail-on", "overdue"])
         #expect(r.code == 1, "examples/baotou has overdue findings")
+        let doc = try Self.json(["check", Self.baotou])
+        let overdue = (doc["summary"] as? [String: Any])?["overdue"] as? Int ?? 0
+        #expect(r.err.split(separator: "\n").last == "阻断：\(overdue) 条问题已超过整改时限", "the gate says what blocks: \(r.err)")
+        let en = try CLI.run(["check", Self.baotou, "--fail-on", "overdue", "--lang", "en"])
+        #expect(en.err.split(separator: "\n").last == "blocking: \(overdue) findings past their rectification deadline")
         let dir = try Scratch()
         try dir.write("inv.yaml", """
         inventory: {name: 新台账, region: "150200", level: county, as_of: 2026-09-30}
