@@ -44,12 +44,18 @@ public struct FieldInit: Sendable {
 
 public enum MacroKind: String, Sendable {
     case all, exists, existsOne = "exists_one", map, filter
+    /// Two-variable comprehensions (cel-go's ext.TwoVarComprehensions).
+    case transformList, transformMap, transformMapEntry
+    /// `cel.bind(name, value, body)`: `iterVar` bound to `range` while `transform` is evaluated.
+    case bind
 }
 
-/// An expanded comprehension macro: `range.kind(iterVar, predicate?, transform?)`.
+/// An expanded comprehension macro: `range.kind(iterVar, predicate?, transform?)`, or with two
+/// variables `range.kind(iterVar, iterVar2, predicate?, transform?)` (index or key, then value).
 public struct Comprehension: Sendable {
     public let kind: MacroKind
     public let iterVar: String
+    public var iterVar2: String? = nil
     public let range: Expr
     /// The predicate of all/exists/exists_one/filter, or the filter of 3-argument map.
     public let predicate: Expr?

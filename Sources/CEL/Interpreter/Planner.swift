@@ -413,7 +413,122 @@ struct Planner {
 
     // MARK: Comprehensions
 
+    /// `cel.bind(name, value, body)`: the value is computed once and read from a slot.
+    mutating func planBind(_ c: Comprehension) throws(CELParseError) -> Node {
+        let value = try plan(c.range)
+        let slot = scope.count
+        scope.append((c.iterVar, slot))
+        maxSlots = max(maxSlots, scope.count)
+        defer { scope.removeLast() }
+        guard let t = c.transform else { return { _ in .error("cel.bind without a body") } }
+        let body = try plan(t)
+        return { f in
+            f.locals[slot] = value(f)
+            return body(f)
+        }
+    }
+
+    /// Two-variable comprehensions: (index, element) over a list, (key, value) over a map.
+    mutating func planTwoVariable(_ c: Comprehension, _ second: String) throws(CELParseError) -> Node {
+        let range = try plan(c.range)
+        let s1 = scope.count, s2 = scope.count + 1
+        scope.append((c.iterVar, s1))
+        scope.append((second, s2))
+        maxSlots = max(maxSlots, scope.count)
+        defer { scope.removeLast(2) }
+        let pred = try c.predicate.map { (x) throws(CELParseError) in try plan(x) }
+        let transform = try c.transform.map { (x) throws(CELParseError) in try plan(x) }
+        let kind = c.kind
+        let macro = kind == .existsOne ? "existsOne" : kind.rawValue
+        return { f in
+            let r = range(f)
+            let keys: [Value], values: [Value]
+            switch r {
+            case .list(let l):
+                keys = (0..<l.count).map { .int(Int64($0)) }
+                values = l
+            case .map(let m):
+                let entries = m.entries
+                keys = entries.map(\.key)
+                values = entries.map(\.value)
+            case .error: return r
+            default: return .error(.noOverload(macro, r))
+            }
+            switch kind {
+            case .all, .exists:
+                let stop = kind == .exists
+                var err: Value?
+                for i in 0..<keys.count {
+                    if f.charge(1) { return .error(.costExceeded) }
+                    f.locals[s1] = keys[i]
+                    f.locals[s2] = values[i]
+                    let v = pred?(f) ?? .bool(true)
+                    switch v {
+                    case .bool(let b): if b == stop { return v }
+                    case .error: if err == nil { err = v }
+                    default: if err == nil { err = .error(.noOverload(macro, v)) }
+                    }
+                }
+                return err ?? .bool(!stop)
+            case .existsOne:
+                var count = 0
+                for i in 0..<keys.count {
+                    if f.charge(1) { return .error(.costExceeded) }
+                    f.locals[s1] = keys[i]
+                    f.locals[s2] = values[i]
+                    let v = pred?(f) ?? .bool(false)
+                    switch v {
+                    case .bool(let b): if b { count += 1 }
+                    case .error: return v
+                    default: return .error(.noOverload(macro, v))
+                    }
+                }
+                return .bool(count == 1)
+            default:
+                var list: [Value] = []
+                var mapKeys: [Value] = [], mapValues: [Value] = []
+                var index: [MapKey: Int] = [:]
+                for i in 0..<keys.count {
+                    if f.charge(1) { return .error(.costExceeded) }
+                    f.locals[s1] = keys[i]
+                    f.locals[s2] = values[i]
+                    if let pred {
+                        let v = pred(f)
+                        switch v {
+                        case .bool(true): break
+                        case .bool(false): continue
+                        case .error: return v
+                        default: return .error(.noOverload(macro, v))
+                        }
+                    }
+                    let t = transform?(f) ?? values[i]
+                    if case .error = t { return t }
+                    switch kind {
+                    case .transformList:
+                        list.append(t)
+                    case .transformMap:
+                        guard let mk = MapKey(keys[i]) else { return .error("unsupported map key type: \(keys[i].celType)") }
+                        index[mk] = mapKeys.count
+                        mapKeys.append(keys[i]); mapValues.append(t)
+                    default:
+                        guard case .map(let entry) = t else { return .error(.noOverload(macro, t)) }
+                        for (k, v) in entry.entries {
+                            guard let mk = MapKey(k) else { return .error("unsupported map key type: \(k.celType)") }
+                            if index[mk] != nil { return .error("insert failed: key \(k.literalString) already exists") }
+                            index[mk] = mapKeys.count
+                            mapKeys.append(k); mapValues.append(v)
+                        }
+                    }
+                }
+                if kind == .transformList { return .list(list) }
+                return .map(CELMap(uncheckedKeys: mapKeys, values: mapValues, index: index))
+            }
+        }
+    }
+
     mutating func planComprehension(_ c: Comprehension) throws(CELParseError) -> Node {
+        if c.kind == .bind { return try planBind(c) }
+        if let second = c.iterVar2 { return try planTwoVariable(c, second) }
         let range = try plan(c.range)
         let slot = scope.count
         scope.append((c.iterVar, slot))
@@ -464,7 +579,7 @@ struct Planner {
                     }
                 }
                 return .bool(count == 1)
-            case .filter, .map:
+            default:  // filter, map
                 var out: [Value] = []
                 for item in items {
                     if f.charge(1) { return .error(.costExceeded) }

@@ -79,6 +79,8 @@ enum Library {
         Network.register(into: &t)
         Lists.register(into: &t)
         Strings.register(into: &t)
+        MathExt.register(into: &t)
+        Encoders.register(into: &t)
         return t
     }()
 
