@@ -35,6 +35,8 @@ public indirect enum ExprKind: Sendable {
 public struct MapEntry: Sendable {
     public let key: Expr
     public let value: Expr
+    /// `{?key: x}`: the entry is present only when the optional `x` has a value.
+    public var optional = false
 }
 
 public struct FieldInit: Sendable {
@@ -48,6 +50,8 @@ public enum MacroKind: String, Sendable {
     case transformList, transformMap, transformMapEntry
     /// `cel.bind(name, value, body)`: `iterVar` bound to `range` while `transform` is evaluated.
     case bind
+    /// `o.optMap(v, expr)` and `o.optFlatMap(v, expr)` over an optional `range`.
+    case optMap, optFlatMap
 }
 
 /// An expanded comprehension macro: `range.kind(iterVar, predicate?, transform?)`, or with two

@@ -50,11 +50,15 @@ struct Planner {
                 switch v {
                 case .map(let m): return .bool(m.get(field: field) != nil)
                 case .error: return v
+                case .opaque(let o as CELOptional):
+                    guard case .map(let m)? = o.value else { return .bool(false) }
+                    return .bool(m.get(field: field) != nil)
                 default: return .error("invalid argument to has(): type '\(v.celType)' does not support field selection")
                 }
             }
         case .list(let items):
             if let constant = constant(e) { return { _ in constant } }
+            if items.contains(where: Planner.isOptionalElement) { return try planOptionalList(items) }
             let nodes = try items.map { (x) throws(CELParseError) in try plan(x) }
             return { f in
                 var out: [Value] = []
@@ -70,6 +74,10 @@ struct Planner {
         case .map(let entries):
             let keys = try entries.map { (x) throws(CELParseError) in try plan(x.key) }
             let values = try entries.map { (x) throws(CELParseError) in try plan(x.value) }
+            if entries.contains(where: \.optional) {
+                let optional = entries.map(\.optional)
+                return { f in Planner.buildMap(f, keys, values, optional: optional) }
+            }
             return { f in Planner.buildMap(f, keys, values) }
         case .message(let typeName, _):
             return { _ in .error("unknown type '\(typeName)': message construction is not supported") }
@@ -180,19 +188,59 @@ struct Planner {
             if let r = m.get(field: field) { return r }
             return .error("no such key: '\(field)'")
         case .error: return v
+        case .opaque(let o as CELOptional): return Optionals.select(o, field)
         default: return .error("type '\(v.celType)' does not support field selection")
         }
     }
 
-    static func buildMap(_ f: Frame, _ keys: [Node], _ values: [Node]) -> Value {
+    /// `?x` in a list literal (parsed as a call of `@optelem`).
+    static func isOptionalElement(_ e: Expr) -> Bool {
+        if case .call(nil, "@optelem", let args) = e.kind, args.count == 1 { return true }
+        return false
+    }
+
+    /// A list literal with `?x` elements: those are kept only when they have a value.
+    mutating func planOptionalList(_ items: [Expr]) throws(CELParseError) -> Node {
+        var nodes: [(Node, Bool)] = []
+        for item in items {
+            if Planner.isOptionalElement(item), case .call(_, _, let args) = item.kind {
+                nodes.append((try plan(args[0]), true))
+            } else {
+                nodes.append((try plan(item), false))
+            }
+        }
+        let planned = nodes
+        return { f in
+            var out: [Value] = []
+            for (n, optional) in planned {
+                let v = n(f)
+                if case .error = v { return v }
+                if optional {
+                    guard let o = Optionals.optional(v) else { return .error(.noOverload("?_", v)) }
+                    if let x = o.value { out.append(x) }
+                } else {
+                    out.append(v)
+                }
+            }
+            if f.charge(planned.count) { return .error(.costExceeded) }
+            return .list(out)
+        }
+    }
+
+    static func buildMap(_ f: Frame, _ keys: [Node], _ values: [Node], optional: [Bool]? = nil) -> Value {
         var ks: [Value] = [], vs: [Value] = []
         var index: [MapKey: Int] = [:]
         ks.reserveCapacity(keys.count); vs.reserveCapacity(keys.count)
         for i in 0..<keys.count {
             let k = keys[i](f)
             if case .error = k { return k }
-            let v = values[i](f)
+            var v = values[i](f)
             if case .error = v { return v }
+            if let optional, optional[i] {
+                guard let o = Optionals.optional(v) else { return .error(.noOverload("?_", v)) }
+                guard let x = o.value else { continue }
+                v = x
+            }
             let mk: MapKey?
             switch k {
             case .int, .uint, .bool, .string: mk = MapKey(k)
@@ -428,6 +476,34 @@ struct Planner {
         }
     }
 
+    /// `o.optMap(v, expr)` (optional.of(expr) with v bound to o's value, none stays none) and
+    /// `o.optFlatMap(v, expr)` (expr must itself be an optional).
+    mutating func planOptMap(_ c: Comprehension) throws(CELParseError) -> Node {
+        let range = try plan(c.range)
+        let slot = scope.count
+        scope.append((c.iterVar, slot))
+        maxSlots = max(maxSlots, scope.count)
+        defer { scope.removeLast() }
+        guard let t = c.transform else { return { _ in .error("\(c.kind.rawValue) without an expression") } }
+        let body = try plan(t)
+        let flat = c.kind == .optFlatMap
+        let macro = c.kind.rawValue
+        return { f in
+            let r = range(f)
+            if case .error = r { return r }
+            guard let o = Optionals.optional(r) else { return .error(.noOverload(macro, r)) }
+            guard let v = o.value else { return r }
+            f.locals[slot] = v
+            let x = body(f)
+            if case .error = x { return x }
+            if flat {
+                guard Optionals.optional(x) != nil else { return .error(.noOverload(macro, x)) }
+                return x
+            }
+            return .opaque(CELOptional(x))
+        }
+    }
+
     /// Two-variable comprehensions: (index, element) over a list, (key, value) over a map.
     mutating func planTwoVariable(_ c: Comprehension, _ second: String) throws(CELParseError) -> Node {
         let range = try plan(c.range)
@@ -528,6 +604,7 @@ struct Planner {
 
     mutating func planComprehension(_ c: Comprehension) throws(CELParseError) -> Node {
         if c.kind == .bind { return try planBind(c) }
+        if c.kind == .optMap || c.kind == .optFlatMap { return try planOptMap(c) }
         if let second = c.iterVar2 { return try planTwoVariable(c, second) }
         let range = try plan(c.range)
         let slot = scope.count

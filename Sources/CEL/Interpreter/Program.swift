@@ -81,6 +81,7 @@ enum Library {
         Strings.register(into: &t)
         MathExt.register(into: &t)
         Encoders.register(into: &t)
+        Optionals.register(into: &t)
         return t
     }()
 

@@ -222,6 +222,20 @@ struct Parser {
         while true {
             if isPunct(".") {
                 advance()
+                if isPunct("?") {
+                    // `a.?field`: an optional selection.
+                    advance()
+                    let off = tok.offset
+                    let field: String
+                    switch tok.kind {
+                    case .ident(let n), .quotedIdent(let n): field = n
+                    default: throw unexpected("IDENTIFIER")
+                    }
+                    advance()
+                    let name = try make(off, .literal(.string(field)), [])
+                    e = try call(off, "_?._", [e, name])
+                    continue
+                }
                 if case .quotedIdent(let name) = tok.kind {
                     let off = tok.offset
                     advance()
@@ -241,9 +255,11 @@ struct Parser {
             } else if isPunct("[") {
                 let off = tok.offset
                 advance()
+                var optional = false
+                if isPunct("?") { optional = true; advance() }
                 let idx = try parseExpr()
                 try expect("]")
-                e = try call(off, "_[_]", [e, idx])
+                e = try call(off, optional ? "_[?_]" : "_[_]", [e, idx])
             } else if isPunct("{"), let typeName = qualifiedName(e) {
                 let off = tok.offset
                 advance()
@@ -299,17 +315,30 @@ struct Parser {
             return e
         case .punct("["):
             advance()
-            let items = try parseExprList(close: "]")
+            var items: [Expr] = []
+            while !isPunct("]") {
+                if isPunct("?") {
+                    let off = tok.offset
+                    advance()
+                    items.append(try call(off, "@optelem", [try parseExpr()]))
+                } else {
+                    items.append(try parseExpr())
+                }
+                if isPunct(",") { advance() } else { break }
+            }
+            try expect("]")
             return try make(t.offset, .list(items), items)
         case .punct("{"):
             advance()
             var entries: [MapEntry] = []
             var kids: [Expr] = []
             while !isPunct("}") {
+                var optional = false
+                if isPunct("?") { optional = true; advance() }
                 let k = try parseExpr()
                 try expect(":")
                 let v = try parseExpr()
-                entries.append(MapEntry(key: k, value: v))
+                entries.append(MapEntry(key: k, value: v, optional: optional))
                 kids.append(k); kids.append(v)
                 if isPunct(",") { advance() } else { break }
             }
@@ -362,6 +391,13 @@ struct Parser {
             }
             let c = Comprehension(kind: .bind, iterVar: v, range: args[1], predicate: nil, transform: args[2])
             return try make(off, .comprehension(c), args)
+        }
+        if let range = target, name == "optMap" || name == "optFlatMap", args.count == 2 {
+            guard case .ident(let v, false) = args[0].kind else {
+                throw LexError(offset: args[0].offset, message: "Syntax error: \(name)() variable name must be a simple identifier")
+            }
+            let c = Comprehension(kind: name == "optMap" ? .optMap : .optFlatMap, iterVar: v, range: range, predicate: nil, transform: args[1])
+            return try make(off, .comprehension(c), [range] + args)
         }
         if let range = target, let c = try twoVariable(name, range, args) {
             return try make(off, .comprehension(c), [range] + args)
