@@ -14,8 +14,9 @@ enum Strings {
         t.member("indexOf", .costed(arity: 3, indexOf))
         t.member("lastIndexOf", .costed(arity: 2, lastIndexOf))
         t.member("lastIndexOf", .costed(arity: 3, lastIndexOf))
-        t.member("lowerAscii", .costed(arity: 1) { a, f in asciiCase(a, f, lower: true) })
-        t.member("upperAscii", .costed(arity: 1) { a, f in asciiCase(a, f, lower: false) })
+        // Unary overloads (no argument array): Cost.unarySizer charges their traversal.
+        t.member("lowerAscii", .unary { asciiCase($0, lower: true) })
+        t.member("upperAscii", .unary { asciiCase($0, lower: false) })
         t.member("replace", .costed(arity: 3, replace))
         t.member("replace", .costed(arity: 4, replace))
         t.member("split", .costed(arity: 2, split))
@@ -94,12 +95,11 @@ enum Strings {
         return .int(-1)
     }
 
-    static func asciiCase(_ a: [Value], _ f: Frame, lower: Bool) -> Value {
-        guard case .string(let s) = a[0] else { return .error(.noOverload(lower ? "lowerAscii" : "upperAscii", a[0])) }
-        if charge(f, s.utf8.count) { return .error(.costExceeded) }
+    static func asciiCase(_ v: Value, lower: Bool) -> Value {
+        guard case .string(let s) = v else { return .error(.noOverload(lower ? "lowerAscii" : "upperAscii", v)) }
         let from: UInt8 = lower ? 65 : 97, to: UInt8 = lower ? 90 : 122
         // Most strings are already in the wanted case: return them as they are.
-        guard s.utf8.contains(where: { $0 >= from && $0 <= to }) else { return a[0] }
+        guard s.utf8.contains(where: { $0 >= from && $0 <= to }) else { return v }
         var bytes = Array(s.utf8)
         for i in bytes.indices where bytes[i] >= from && bytes[i] <= to { bytes[i] ^= 0x20 }
         return .string(String(decoding: bytes, as: UTF8.self))

@@ -55,6 +55,19 @@ enum Cost {
         }
     }
 
+    /// The extra units of a unary call by its argument's size, charged before it runs.
+    static func unarySizer(_ name: String) -> (@Sendable (Value) -> Int)? {
+        switch name {
+        case "lowerAscii", "upperAscii":
+            return { a in
+                if case .string(let s) = a { return traversal(s.utf8.count) }
+                return 0
+            }
+        default:
+            return nil
+        }
+    }
+
     /// Units for comparing two values with `==`: the smaller string's bytes, or the deep
     /// size of the smaller list or map (what equality may have to walk).
     static func equality(_ a: Value, _ b: Value) -> Int {

@@ -344,6 +344,14 @@ struct Planner {
         switch overload {
         case .unary(let fn):
             let a = nodes[0]
+            if let sizer = Cost.unarySizer(name) {
+                return { f in
+                    let x = a(f)
+                    if case .error = x { return x }
+                    if f.charge(1 + sizer(x)) { return .error(.costExceeded) }
+                    return fn(x)
+                }
+            }
             return { f in
                 let x = a(f)
                 if case .error = x { return x }
