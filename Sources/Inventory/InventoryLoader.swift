@@ -178,6 +178,9 @@ public struct InventoryLoader: Sendable {
                 }
                 for p in pair.value.mapping ?? [] {
                     let name = p.key.scalar?.text ?? ""
+                    if let big = ParamLimits.problem(p.value) {
+                        problems.append(Diagnostic(zh: "规则 \(rule) 的参数 \(name)：\(big.zh)", en: "rule \(rule), parameter \(name): \(big.en)", at: place(big.mark), step: "validate"))
+                    }
                     if !names.contains(name) {
                         let hint = Diagnostic.suggestion(for: name, among: names).map { ("（是否想写 “\($0)”？）", " (did you mean '\($0)'?)") } ?? ("", "")
                         let list = names.isEmpty ? "（无参数 / none）" : names.joined(separator: ", ")

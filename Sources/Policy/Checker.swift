@@ -46,6 +46,8 @@ public struct Checker: Sendable {
         let inv = bridge.inventoryValue
         let asOf = bridge.asOfValue
         let overrides = inventoryParams(inventory)
+        let oversized = ParamOverrideLimits.problems(options.paramOverrides)
+        if !oversized.isEmpty { throw DiagnosticList(oversized) }
         let outcomes = parallelMap(rules) { rule in
             let start = DispatchTime.now().uptimeNanoseconds
             var outcome = Evaluation(rule: rule, bridge: bridge, inv: inv, asOf: asOf,
