@@ -51,6 +51,7 @@ struct Check: ParsableCommand {
     var timings = false
 
     func run() throws {
+        if let output { try OutputGuard.check(output, inputs: [input.path, baseline] + audit.policies) }
         let progress = Progress(language: input.lang)
         defer { progress.done() }
         let run = try AuditRun.run(input: input, dates: dates, audit: audit, progress: progress)

@@ -42,6 +42,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         currentLanguage = lang
+        if let output { try OutputGuard.check(output, inputs: [old, new]) }
         let diff = FindingsDiff(old: try FindingsDiff.read(old), new: try FindingsDiff.read(new))
         let text: String
         switch format {

@@ -47,6 +47,8 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputGuard.check(output, inputs: [input.path, publish.previous, publish.templates, history] + self.audit.policies,
+                              outputIsFolder: true)
         let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit)
         let past = try publish.previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
         let earlier = try history.map { dir throws(Diagnostic) in try PastFindings.readHistory(dir) } ?? []
