@@ -125,6 +125,7 @@ public enum SiteBuilder {
                         }
                         return .success((path, SHA256.hex(html.utf8)))
                     }
+                    if let failure = renderer.failure { throw failure }
                     var out: [(path: String, digest: String)] = []
                     for r in written {
                         switch r {
