@@ -56,11 +56,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable {
         self.init(Localized(zh: zh, en: en), at: location, step: step)
     }
 
-    /// `file:line:column: 错误: message` (or `error:` in English).
+    /// `file:line:column: 错误: message` (or `error:` in English), control
+    /// characters escaped (`Printable`): an error is read on a terminal or in a CI log.
     public func rendered(_ language: Language) -> String {
         let label = language == .zh ? "错误" : "error"
         let prefix = location.map { "\($0.description): " } ?? ""
-        return "\(prefix)\(label): \(message.text(language))"
+        return Printable.escape("\(prefix)\(label): \(message.text(language))")
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

@@ -49,7 +49,7 @@ struct FileDecoder {
             }
             if case .scalar(let s) = pair.value.content, s.value == .null { continue }
             guard let items = pair.value.sequence else {
-                error("“\(key)” 应为列表（每项以 - 开头），实际是\(pair.value.kindName.zh)", "'\(key)' must be a list (items start with -), found \(pair.value.kindName.en)", at: pair.value.mark)
+                error("“\(Printable.excerpt(key))” 应为列表（每项以 - 开头），实际是\(pair.value.kindName.zh)", "'\(Printable.excerpt(key))' must be a list (items start with -), found \(pair.value.kindName.en)", at: pair.value.mark)
                 continue
             }
             for item in items { decodeItem(item, kind: kind, key: key) }
@@ -85,10 +85,10 @@ struct FileDecoder {
 
     mutating func unknownKey(_ key: String, allowed: [String], at mark: Mark, context: (String, String)) {
         if let guess = Diagnostic.suggestion(for: key, among: allowed) {
-            error("\(context.0)有未知字段 “\(key)”（是否想写 “\(guess)”？）", "unknown key '\(key)' in \(context.1) (did you mean '\(guess)'?)", at: mark)
+            error("\(context.0)有未知字段 “\(Printable.excerpt(key))”（是否想写 “\(guess)”？）", "unknown key '\(Printable.excerpt(key))' in \(context.1) (did you mean '\(guess)'?)", at: mark)
         } else {
             let list = allowed.joined(separator: ", ")
-            error("\(context.0)有未知字段 “\(key)”；允许的字段：\(list)；自定义字段请以 x- 开头", "unknown key '\(key)' in \(context.1); allowed: \(list); custom keys must start with x-", at: mark)
+            error("\(context.0)有未知字段 “\(Printable.excerpt(key))”；允许的字段：\(list)；自定义字段请以 x- 开头", "unknown key '\(Printable.excerpt(key))' in \(context.1); allowed: \(list); custom keys must start with x-", at: mark)
         }
     }
 
@@ -180,11 +180,11 @@ struct FileDecoder {
             default: return wrongType(node, name, "数值", "a number")
             }
             if let lo, d < lo {
-                error("“\(name)” 的值 \(s.text) 小于下限 \(lo)", "'\(name)' is \(s.text), below the minimum \(lo)", at: node.mark)
+                error("“\(name)” 的值 \(Printable.excerpt(s.text)) 小于下限 \(lo)", "'\(name)' is \(Printable.excerpt(s.text)), below the minimum \(lo)", at: node.mark)
                 return nil
             }
             if let hi, d > hi {
-                error("“\(name)” 的值 \(s.text) 大于上限 \(hi)", "'\(name)' is \(s.text), above the maximum \(hi)", at: node.mark)
+                error("“\(name)” 的值 \(Printable.excerpt(s.text)) 大于上限 \(hi)", "'\(name)' is \(Printable.excerpt(s.text)), above the maximum \(hi)", at: node.mark)
                 return nil
             }
             return .double(d)
@@ -200,29 +200,39 @@ struct FileDecoder {
         }
         switch type {
         case .string:
+            // A required text (a name, say) must say something: `name: ""` is as good as no name.
+            if required, !relaxed, text.allSatisfy(\.isWhitespace) {
+                error("必填字段 “\(name)” 不能为空", "the required key '\(name)' must not be empty", at: node.mark)
+                return nil
+            }
             return .string(intern(text))
         case .identifier, .reference:
             guard Self.isIdentifier(text) else {
-                error("“\(name)” 的值 “\(text)” 不是有效编号：须以字母或数字开头，只含字母、数字、. _ -，且不含 “..” 或 “/”", "'\(name)' value '\(text)' is not a valid id: it must start with a letter or digit and hold only letters, digits, '.', '_', '-', with no '..' or '/'", at: node.mark)
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 不是有效编号：须以字母或数字开头，只含字母、数字、. _ -，且不含 “..” 或 “/”", "'\(name)' value '\(Printable.excerpt(text))' is not a valid id: it must start with a letter or digit and hold only letters, digits, '.', '_', '-', with no '..' or '/'", at: node.mark)
+                return nil
+            }
+            // A page of the site is named after the id (units/<id>.html): an id must fit a file name.
+            guard text.utf8.count <= Self.maxIdentifierLength else {
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 太长：编号最多 \(Self.maxIdentifierLength) 个字符", "'\(name)' value '\(Printable.excerpt(text))' is too long: an id has at most \(Self.maxIdentifierLength) characters", at: node.mark)
                 return nil
             }
             return .string(text)
         case .region:
             guard text.utf8.count == 6, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-                error("“\(name)” 的值 “\(text)” 不是 6 位行政区划代码（如 \"150200\"）", "'\(name)' value '\(text)' is not a six-digit GB/T 2260 code (such as \"150200\")", at: node.mark)
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 不是 6 位行政区划代码（如 \"150200\"）", "'\(name)' value '\(Printable.excerpt(text))' is not a six-digit GB/T 2260 code (such as \"150200\")", at: node.mark)
                 return nil
             }
             return .string(text)
         case .date:
             guard let day = Day(text) else {
-                error("“\(name)” 的值 “\(text)” 不是有效日期（格式 YYYY-MM-DD，如 2026-09-30）", "'\(name)' value '\(text)' is not a valid date (YYYY-MM-DD, such as 2026-09-30)", at: node.mark)
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 不是有效日期（格式 YYYY-MM-DD，如 2026-09-30）", "'\(name)' value '\(Printable.excerpt(text))' is not a valid date (YYYY-MM-DD, such as 2026-09-30)", at: node.mark)
                 return nil
             }
             guard Day.supportedYears.contains(day.year) else { return outOfYears(node, name, text) }
             return .date(day)
         case .instant:
             guard let instant = Instant(text) else {
-                error("“\(name)” 的值 “\(text)” 不是有效时间（RFC 3339，如 \"2026-09-21T10:00:00+08:00\"）", "'\(name)' value '\(text)' is not a valid RFC 3339 instant (such as \"2026-09-21T10:00:00+08:00\")", at: node.mark)
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 不是有效时间（RFC 3339，如 \"2026-09-21T10:00:00+08:00\"）", "'\(name)' value '\(Printable.excerpt(text))' is not a valid RFC 3339 instant (such as \"2026-09-21T10:00:00+08:00\")", at: node.mark)
                 return nil
             }
             guard let year = Int(text.prefix(4)), Day.supportedYears.contains(year) else { return outOfYears(node, name, text) }
@@ -230,25 +240,25 @@ struct FileDecoder {
         case .choice(let options):
             guard options.contains(text) else {
                 let hint = Diagnostic.suggestion(for: text, among: options).map { ("（是否想写 “\($0)”？）", " (did you mean '\($0)'?)") } ?? ("", "")
-                error("“\(name)” 的值 “\(text)” 不在允许范围内：\(options.joined(separator: " | "))\(hint.0)", "'\(name)' value '\(text)' is not one of \(options.joined(separator: " | "))\(hint.1)", at: node.mark)
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 不在允许范围内：\(options.joined(separator: " | "))\(hint.0)", "'\(name)' value '\(Printable.excerpt(text))' is not one of \(options.joined(separator: " | "))\(hint.1)", at: node.mark)
                 return nil
             }
             return .string(text)
         case .ip:
             guard Network.isIP(text) else {
-                error("“\(name)” 的值 “\(text)” 不是有效 IP 地址", "'\(name)' value '\(text)' is not a valid IP address", at: node.mark)
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 不是有效 IP 地址", "'\(name)' value '\(Printable.excerpt(text))' is not a valid IP address", at: node.mark)
                 return nil
             }
             return .string(text)
         case .cidr:
             guard Network.isCIDR(text) else {
-                error("“\(name)” 的值 “\(text)” 不是有效网段（CIDR，如 10.15.2.0/24）", "'\(name)' value '\(text)' is not a valid CIDR (such as 10.15.2.0/24)", at: node.mark)
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 不是有效网段（CIDR，如 10.15.2.0/24）", "'\(name)' value '\(Printable.excerpt(text))' is not a valid CIDR (such as 10.15.2.0/24)", at: node.mark)
                 return nil
             }
             return .string(text)
         case .mac:
             guard Network.isMAC(text) else {
-                error("“\(name)” 的值 “\(text)” 不是有效 MAC 地址（如 \"00:1a:2b:3c:4d:5e\"）", "'\(name)' value '\(text)' is not a valid MAC address (such as \"00:1a:2b:3c:4d:5e\")", at: node.mark)
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 不是有效 MAC 地址（如 \"00:1a:2b:3c:4d:5e\"）", "'\(name)' value '\(Printable.excerpt(text))' is not a valid MAC address (such as \"00:1a:2b:3c:4d:5e\")", at: node.mark)
                 return nil
             }
             return .string(text)
@@ -256,7 +266,7 @@ struct FileDecoder {
             let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             let kinds = Schema.targetKinds.map(\.rawValue)
             guard parts.count == 2, kinds.contains(String(parts[0])), Self.isIdentifier(String(parts[1])) else {
-                error("“\(name)” 的值 “\(text)” 应为 类型/编号，类型为 \(kinds.joined(separator: "|"))，如 terminal/bt-sjj-0001", "'\(name)' value '\(text)' must be KIND/ID with KIND one of \(kinds.joined(separator: "|")), such as terminal/bt-sjj-0001", at: node.mark)
+                error("“\(name)” 的值 “\(Printable.excerpt(text))” 应为 类型/编号，类型为 \(kinds.joined(separator: "|"))，如 terminal/bt-sjj-0001", "'\(name)' value '\(Printable.excerpt(text))' must be KIND/ID with KIND one of \(kinds.joined(separator: "|")), such as terminal/bt-sjj-0001", at: node.mark)
                 return nil
             }
             return .string(text)
@@ -266,7 +276,7 @@ struct FileDecoder {
     }
 
     mutating func outOfYears(_ node: Node, _ name: String, _ text: String) -> FieldValue? {
-        error("“\(name)” 的值 “\(text)” 超出支持的范围（1900 至 2999 年）", "'\(name)' value '\(text)' is outside the supported years 1900–2999", at: node.mark)
+        error("“\(name)” 的值 “\(Printable.excerpt(text))” 超出支持的范围（1900 至 2999 年）", "'\(name)' value '\(Printable.excerpt(text))' is outside the supported years 1900–2999", at: node.mark)
         return nil
     }
 
@@ -277,8 +287,8 @@ struct FileDecoder {
     }
 
     mutating func wrongType(_ node: Node, _ name: String, _ zh: String, _ en: String) -> FieldValue? {
-        let shown = node.scalar.map { " “\($0.text)”" } ?? ""
-        let shownEn = node.scalar.map { " '\($0.text)'" } ?? ""
+        let shown = node.scalar.map { " “\(Printable.excerpt($0.text))”" } ?? ""
+        let shownEn = node.scalar.map { " '\(Printable.excerpt($0.text))'" } ?? ""
         error("“\(name)” 应为\(zh)，实际是\(node.kindName.zh)\(shown)", "'\(name)' must be \(en), found \(node.kindName.en)\(shownEn)", at: node.mark)
         return nil
     }
@@ -288,6 +298,9 @@ struct FileDecoder {
         error("“\(name)” 的值 \(v) 超出范围 \(range)", "'\(name)' value \(v) is outside \(range)", at: node.mark)
         return nil
     }
+
+    /// Longest id, in characters (ids are ASCII).
+    static let maxIdentifierLength = 128
 
     static func isIdentifier(_ s: String) -> Bool {
         let u = s.utf8

@@ -10,6 +10,8 @@ public struct Inventory: Sendable {
     public let files: [String]
     /// The `inventory:` header.
     public let header: Object
+    /// What the walk left out and why (hidden entries, `.YAML`, links to what was read already).
+    public var skipped: [InventoryFiles.Skipped] = []
     let objectsByKind: [[Object]]
     let idIndex: [[String: Int]]
 

@@ -34,7 +34,7 @@ public struct InventoryLoader: Sendable {
     }
 
     public func load(_ path: String) throws(DiagnosticList) -> Inventory {
-        let found = try InventoryFiles.find(path)
+        let found = try InventoryFiles.walk(path)
         let loader = YAMLLoader(limits: limits, tagPolicy: .coreOnly)
         // Parse and decode each file on its own core. Objects are decoded one
         // by one as the parser completes them, so no tree of a whole file is
@@ -82,7 +82,8 @@ public struct InventoryLoader: Sendable {
         guard let header = headers.first else {
             throw DiagnosticList(problems, cap: cap)
         }
-        let inventory = Inventory(root: path, files: files, header: header, objects: objects)
+        var inventory = Inventory(root: path, files: files, header: header, objects: objects)
+        inventory.skipped = found.skipped
         // References into a file that did not load would all dangle: report the file alone.
         if !unreadable { problems += crossCheck(inventory, at: at) }
         if !problems.isEmpty { throw DiagnosticList(problems, cap: cap) }
@@ -246,69 +247,5 @@ public struct InventoryLoader: Sendable {
                 }
             }
         }
-    }
-}
-
-/// Finding the files of an inventory: every `*.yaml`/`*.yml` below a
-/// directory (hidden folders skipped, symlink loops detected), in
-/// code-point order of their relative paths.
-public enum InventoryFiles {
-    public struct File: Sendable {
-        public var path: String
-        public var display: String
-    }
-
-    public static func find(_ path: String) throws(DiagnosticList) -> (root: String, files: [File]) {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw DiagnosticList([Diagnostic(zh: "路径不存在：\(path)", en: "no such file or directory: \(path)", at: SourceLocation(file: path, line: 1, column: 1), step: "load")])
-        }
-        if !isDir.boolValue {
-            return (path, [File(path: path, display: (path as NSString).lastPathComponent)])
-        }
-        var files: [File] = []
-        var visited: Set<String> = []
-        var problems: [Diagnostic] = []
-        func walk(_ dir: String, _ relative: String) {
-            let real = (dir as NSString).resolvingSymlinksInPath
-            guard visited.insert(real).inserted else {
-                problems.append(Diagnostic(zh: "符号链接形成循环：\(relative)", en: "symbolic links form a loop: \(relative)", at: SourceLocation(file: relative, line: 1, column: 1), step: "load"))
-                return
-            }
-            defer { visited.remove(real) }
-            guard let entries = try? fm.contentsOfDirectory(atPath: dir) else {
-                problems.append(Diagnostic(zh: "无法读取目录：\(relative)", en: "cannot read the directory: \(relative)", at: SourceLocation(file: relative, line: 1, column: 1), step: "load"))
-                return
-            }
-            for name in entries.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
-                let full = dir + "/" + name
-                let rel = relative.isEmpty ? name : relative + "/" + name
-                var sub: ObjCBool = false
-                guard fm.fileExists(atPath: full, isDirectory: &sub) else {
-                    // A dangling link, or a link loop the system refuses to follow.
-                    if (try? fm.destinationOfSymbolicLink(atPath: full)) != nil, name.hasSuffix(".yaml") || name.hasSuffix(".yml") || !name.contains(".") {
-                        problems.append(Diagnostic(zh: "符号链接无法解析（悬空或循环）：\(rel)", en: "a symbolic link that cannot be resolved (dangling or a loop): \(rel)", at: SourceLocation(file: rel, line: 1, column: 1), step: "load"))
-                    } else if name.unicodeScalars.contains("\u{FFFD}") {
-                        // A name that is not UTF-8 comes back repaired and cannot be opened:
-                        // skipping it would leave its objects unchecked.
-                        problems.append(Diagnostic(zh: "文件名不是有效的 UTF-8，无法读取，请改名：\(rel)", en: "a file name that is not valid UTF-8 cannot be read; rename it: \(rel)", at: SourceLocation(file: rel, line: 1, column: 1), step: "load"))
-                    }
-                    continue
-                }
-                if sub.boolValue {
-                    walk(full, rel)
-                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                    files.append(File(path: full, display: rel))
-                }
-            }
-        }
-        walk(path, "")
-        if !problems.isEmpty { throw DiagnosticList(problems) }
-        guard !files.isEmpty else {
-            throw DiagnosticList([Diagnostic(zh: "目录 \(path) 下没有 .yaml/.yml 文件", en: "no .yaml/.yml files under \(path)", at: SourceLocation(file: path, line: 1, column: 1), step: "load")])
-        }
-        files.sort { $0.display.utf8.lexicographicallyPrecedes($1.display.utf8) }
-        return (path, files)
     }
 }

@@ -42,6 +42,8 @@ public enum CSV {
     /// with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (OWASP's advice
     /// against CSV injection). Numbers, dates and fingerprints skip this.
     public static func text(_ s: String) -> String {
+        // Control characters (NUL, ESC, …) are dropped: a spreadsheet cell has no use for them.
+        let s = Printable.strip(s)
         guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
         return "'" + s
     }

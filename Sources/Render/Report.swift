@@ -24,11 +24,14 @@ public struct QuarterlyReport: Sendable {
     }
 
     /// `2026Q3` for an as-of date (the quarter it falls in).
+    /// A fresh work budget for one render of the report (TemplateBudget).
+    var budget: TemplateBudget { TemplateBudget(limit: TemplateBudget.limit(items: result.findings.count + inventory.counts.reduce(0) { $0 + $1.1 })) }
+
     public static func quarter(of day: Day) -> String { "\(day.year)Q\((day.month - 1) / 3 + 1)" }
 
     public func markdown(templates: TemplateSet) throws(Diagnostic) -> String {
         let library = try templates.library()
-        guard let text = library.render(ReportContext(self).dictionary, withTemplate: "report.md") else {
+        guard let text = try library.render(ReportContext(self).dictionary, withTemplate: "report.md", budget: budget, file: templates.file(of: "report.md")) else {
             throw Diagnostic(zh: "缺少模板 report.md.mustache", en: "the template report.md.mustache is missing",
                              at: SourceLocation(file: "templates/report.md.mustache", line: 1, column: 1), step: "render")
         }
@@ -41,7 +44,7 @@ public struct QuarterlyReport: Sendable {
         var context = ReportContext(self).dictionary
         context["body"] = body
         context["runningHeader"] = Self.cssString("\(result.inventoryName) · \(result.asOf)")
-        guard let text = library.render(context, withTemplate: "report.html") else {
+        guard let text = try library.render(context, withTemplate: "report.html", budget: budget, file: templates.file(of: "report.html")) else {
             throw Diagnostic(zh: "缺少模板 report.html.mustache", en: "the template report.html.mustache is missing",
                              at: SourceLocation(file: "templates/report.html.mustache", line: 1, column: 1), step: "render")
         }

@@ -53,6 +53,11 @@ public struct TemplateSet: Sendable {
         return set
     }
 
+    /// Where the template `name` (`report.md`, `site-unit.html`) was read, for messages.
+    public func file(of name: String) -> String {
+        paths[name + ".mustache"] ?? "templates/\(name).mustache"
+    }
+
     /// A library with every template registered under its file name without
     /// `.mustache` (`report.md`, `site-unit.html`); partials use those names.
     public func library() throws(Diagnostic) -> MustacheLibrary {
@@ -64,6 +69,14 @@ public struct TemplateSet: Sendable {
             includes[String(name.dropLast(".mustache".count))] = try Self.checkNesting(files[name] ?? "", file: paths[name] ?? "templates/\(name)")
         }
         try Self.checkCycles(includes)
+        // A partial that does not exist renders as nothing: a typo would silently drop a section.
+        for name in includes.keys.sorted() {
+            for include in includes[name] ?? [] where includes[include.name] == nil {
+                throw Diagnostic(zh: "模板包含的局部模板 \(include.name) 不存在（没有 \(include.name).mustache）",
+                                 en: "the partial \(include.name) does not exist (there is no \(include.name).mustache)",
+                                 at: include.at, step: "load templates")
+            }
+        }
         for name in files.keys.sorted() {
             let key = String(name.dropLast(".mustache".count))
             let file = paths[name] ?? "templates/\(name)"

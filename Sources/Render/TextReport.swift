@@ -6,7 +6,7 @@ import Policy
 public enum TextReport {
     public static func render(_ result: CheckResult, language: Language, color: Bool) -> String {
         let zh = language == .zh
-        func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+        func paint(_ s: String, _ code: String) -> String { color ? Printable.paint(s, code) : s }
         let colors: [Severity: String] = [.high: "1;31", .medium: "33", .low: "36", .info: "2"]
         var out: [String] = []
         out.append(zh ? "\(result.inventoryName)（区划 \(result.region)，\(result.level)）评估日期 \(result.asOf)"
@@ -28,7 +28,7 @@ public enum TextReport {
             for f in findings {
                 let mark = isNew(f) ? (zh ? " [新增·\(f.severity.label.zh)]" : " [new, \(f.severity.rawValue)]") : ""
                 out.append("  \(f.location.description): \(paint(f.rule, "1")) \(f.target)\(mark)")
-                out.append("    \(f.message.text(language))")
+                out.append("    \(Printable.escape(f.message.text(language), keepingLines: false))")
                 let cite = "\(f.citation.document) \(f.citation.article)"
                 out.append(zh ? "    依据：\(cite)" : "    source: \(cite)")
                 for line in AuditFacts.lines(f, asOf: result.asOf, language: language, remediation: false) {
@@ -47,6 +47,8 @@ public enum TextReport {
         }
         out.append(zh ? "合计：未整改 \(s.open)（\(counts.joined(separator: "，"))），已逾期 \(s.overdue)，即将到期 \(s.dueSoon)，已豁免 \(s.waived)；检查规则 \(result.rules.count) 条"
                       : "total: \(s.open) open (\(counts.joined(separator: ", "))), \(s.overdue) overdue, \(s.dueSoon) due soon, \(s.waived) waived; \(result.rules.count) rules checked")
-        return out.joined(separator: "\n")
+        // Values from the inventory reach a terminal or a CI log: control characters
+        // are escaped here, once, for every line (the colours of `paint` are kept).
+        return Printable.escape(out.joined(separator: "\n"), colors: color)
     }
 }

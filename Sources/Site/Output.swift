@@ -22,7 +22,7 @@ public enum Output {
     }
 
     /// Replace the folder `target` with `files`. An existing target must be
-    /// empty or an earlier site (it holds `SHA256SUMS`), so a mistyped
+    /// empty or an earlier site (`checkReplaceable`), so a mistyped
     /// `--output .` never deletes someone's work.
     public static func writeDirectory(_ target: String, files: [(path: String, data: Data)]) throws(Diagnostic) {
         let writer = try DirectoryWriter(target)
@@ -52,7 +52,8 @@ public enum Output {
         private var made: Set<String> = [""]
 
         /// Checks `target` (an existing one must be a folder that is empty or
-        /// an earlier site, holding `SHA256SUMS`) and creates the temporary folder.
+        /// an earlier site, `checkReplaceable`), removes what killed runs left
+        /// beside it (`removeStale`) and creates the temporary folder.
         public init(_ target: String) throws(Diagnostic) {
             let fm = FileManager.default
             self.target = target
@@ -64,17 +65,14 @@ public enum Output {
                 guard isDir.boolValue else {
                     throw failure(target, "--output 已存在且不是目录", "--output exists and is not a directory")
                 }
-                let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
-                guard entries.isEmpty || entries.contains("SHA256SUMS") else {
-                    throw failure(target, "--output 目录非空且不是 yunwang 站点（没有 SHA256SUMS），不会覆盖",
-                                  "--output is a non-empty folder that is not a yunwang site (no SHA256SUMS); not replacing it")
-                }
+                try Output.checkReplaceable(url.path, target: target)
             }
             do {
                 try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             } catch {
                 throw failure(target, "无法创建上级目录：\(WriteError.reason(error).zh)", "cannot create the parent folder: \(WriteError.reason(error).en)")
             }
+            Output.removeStale(in: parent.path, name: url.lastPathComponent)
             let pid = getpid()
             temp = parent.appendingPathComponent(".\(url.lastPathComponent).tmp-\(pid)")
             tempPath = temp.path
@@ -154,6 +152,7 @@ public enum Output {
             return
         }
         let url = URL(fileURLWithPath: target)
+        removeStale(in: url.deletingLastPathComponent().path, name: url.lastPathComponent)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
             try data.write(to: temp)
@@ -181,4 +180,69 @@ private func writeAllBytes(_ path: String, _ bytes: UnsafeRawBufferPointer) -> B
         offset += n
     }
     return true
+}
+
+extension Output {
+    /// The file that marks a folder as a site yunwang wrote (issue #19 item 5). It holds
+    /// one fixed line, so two builds of one input stay byte-identical, and it is listed in
+    /// `SHA256SUMS` like every other file of the site.
+    public static let siteMarker = ".yunwang-site"
+    public static let siteMarkerContents = Data("yunwang site: this folder is replaced as a whole by `yunwang site --output`\n".utf8)
+
+    /// An existing `--output` folder may be replaced only when it is empty or an earlier
+    /// site: it holds the marker and `SHA256SUMS`, and every file in it but `SHA256SUMS`
+    /// is listed there. A folder of someone's files that happens to hold a `SHA256SUMS`
+    /// (a release folder) is refused, and says which file is not the site's.
+    static func checkReplaceable(_ path: String, target: String) throws(Diagnostic) {
+        let fm = FileManager.default
+        guard let top = try? fm.contentsOfDirectory(atPath: path) else {
+            throw failure(target, "无法读取 --output 目录", "cannot read the --output folder")
+        }
+        if top.isEmpty { return }
+        let refuse = { (zh: String, en: String) -> Diagnostic in
+            failure(target, "--output 目录非空且不是 yunwang 生成的站点（\(zh)），不会覆盖；请换一个空目录或新路径",
+                    "--output is a non-empty folder that is not a site yunwang wrote (\(en)); not replacing it: choose an empty or new folder")
+        }
+        guard top.contains(siteMarker) else { throw refuse("没有 \(siteMarker)", "no \(siteMarker)") }
+        guard let sums = fm.contents(atPath: path + "/SHA256SUMS") else { throw refuse("没有 SHA256SUMS", "no SHA256SUMS") }
+        var listed: Set<String> = []
+        for line in String(decoding: sums, as: UTF8.self).split(separator: "\n") {
+            // `<64 hex>  <path>`
+            guard line.utf8.count > 66 else { continue }
+            listed.insert(String(line.dropFirst(66)))
+        }
+        guard let walker = fm.enumerator(atPath: path) else { throw refuse("无法读取", "cannot be read") }
+        while let rel = walker.nextObject() as? String {
+            var isDir: ObjCBool = false
+            let full = path + "/" + rel
+            if let attrs = try? fm.attributesOfItem(atPath: full), (attrs[.type] as? FileAttributeType) == .typeSymbolicLink {
+                throw refuse("含符号链接 \(Printable.excerpt(rel))", "it holds the symbolic link \(Printable.excerpt(rel))")
+            }
+            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+            if rel == "SHA256SUMS" { continue }
+            guard listed.contains(rel) else {
+                throw refuse("\(Printable.excerpt(rel)) 不在 SHA256SUMS 中", "\(Printable.excerpt(rel)) is not listed in its SHA256SUMS")
+            }
+        }
+    }
+
+    /// Removes what a killed run (kill -9, a power cut) left beside `name` in `parent`:
+    /// `.NAME.tmp-PID` and `.NAME.old-PID` whose process no longer exists (issue #19 item 10).
+    /// A live process's folders, and anything not named so, are left alone.
+    static func removeStale(in parent: String, name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        let own = getpid()
+        for entry in entries {
+            for kind in [".tmp-", ".old-"] {
+                let prefix = "." + name + kind
+                guard entry.hasPrefix(prefix), entry.utf8.count > prefix.utf8.count else { continue }
+                let digits = entry.dropFirst(prefix.count)
+                guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = Int32(digits), pid > 0, pid != own else { continue }
+                // kill(pid, 0): ESRCH means no such process; EPERM means it exists (another user's).
+                if kill(pid, 0) != 0, errno == ESRCH {
+                    try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+                }
+            }
+        }
+    }
 }

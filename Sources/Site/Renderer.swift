@@ -15,6 +15,11 @@ final class SiteRenderer: Sendable {
     let library: MustacheLibrary
     private let rows: FragmentCache
     private let chrome = FragmentCache(count: 0)
+    /// The first render that ran out of its work budget (TemplateBudget), for the build to report.
+    private let overBudget = FirstFailure()
+    var failure: Diagnostic? { overBudget.value }
+    /// The work one render may do: grows with the findings, objects and pages.
+    let budgetLimit: Int
 
     /// Every template the site renders, checked before the first page.
     static let templates = [
@@ -31,6 +36,7 @@ final class SiteRenderer: Sendable {
         self.model = model
         self.library = library
         rows = FragmentCache(count: model.result.findings.count)
+        budgetLimit = TemplateBudget.limit(items: model.result.findings.count + model.inventory.counts.reduce(0) { $0 + $1.1 } + model.pages.count)
     }
 
     func render(_ page: Page) -> (path: String, html: String) {
@@ -88,9 +94,20 @@ final class SiteRenderer: Sendable {
     /// The page's template, then the layout around it.
     private func finish<Context: MustacheParent>(_ page: Page, _ path: String, _ base: SiteBase, _ template: String, _ title: String,
                                                  _ context: Context) -> (path: String, html: String) {
-        let body = library.render(context, withTemplate: template) ?? ""
+        let body = bounded(context, template) ?? ""
         let layout = LayoutContext(page: context, base: base, current: path, title: title, body: body)
-        return (path, library.render(layout, withTemplate: "site-layout.html") ?? "")
+        return (path, bounded(layout, "site-layout.html") ?? "")
+    }
+
+    /// One render within its own work budget (issue #19 item 4); one that runs out is recorded.
+    func bounded(_ context: Any, _ template: String) -> String? {
+        let budget = TemplateBudget(limit: budgetLimit)
+        do throws(Diagnostic) {
+            return try library.render(context, withTemplate: template, budget: budget, file: model.input.templates.file(of: template))
+        } catch {
+            overBudget.record(error)
+            return nil
+        }
     }
 
     // MARK: shared fragments
@@ -100,8 +117,7 @@ final class SiteRenderer: Sendable {
     /// is listed at least once; elsewhere (waivers.html) each time.
     func findingRowHTML(_ index: Int, root: String) -> String {
         let make = { [self] in
-            Self.fragment(library.render(FindingFragment(values: FindingValues(base: SiteBase(site: self, root: root), index: index)),
-                                         withTemplate: "site-finding.html"))
+            Self.fragment(bounded(FindingFragment(values: FindingValues(base: SiteBase(site: self, root: root), index: index)), "site-finding.html"))
         }
         return root == "../" ? rows.slot(index, make) : make()
     }
@@ -110,13 +126,13 @@ final class SiteRenderer: Sendable {
         // The header depends on the root and on which navigation item is the current page.
         let match = SiteModel.navigationItems.firstIndex { model.path(of: $0.0) == current } ?? -1
         return chrome.keyed("header \(root) \(match)") {
-            Self.fragment(library.render(ChromeContext(base: SiteBase(site: self, root: root), current: current), withTemplate: "site-header.html"))
+            Self.fragment(bounded(ChromeContext(base: SiteBase(site: self, root: root), current: current), "site-header.html"))
         }
     }
 
     func footer(root: String) -> String {
         chrome.keyed("footer \(root)") {
-            Self.fragment(library.render(ChromeContext(base: SiteBase(site: self, root: root), current: ""), withTemplate: "site-footer.html"))
+            Self.fragment(bounded(ChromeContext(base: SiteBase(site: self, root: root), current: ""), "site-footer.html"))
         }
     }
 
@@ -134,4 +150,12 @@ final class SiteRenderer: Sendable {
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }
+}
+
+/// The first error recorded from any thread.
+final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Diagnostic?
+    var value: Diagnostic? { lock.withLock { first } }
+    func record(_ e: Diagnostic) { lock.withLock { if first == nil { first = e } } }
 }

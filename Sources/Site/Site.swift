@@ -125,6 +125,7 @@ public enum SiteBuilder {
                         }
                         return .success((path, SHA256.hex(html.utf8)))
                     }
+                    if let failure = renderer.failure { throw failure }
                     var out: [(path: String, digest: String)] = []
                     for r in written {
                         switch r {
@@ -143,6 +144,8 @@ public enum SiteBuilder {
             digests += try step("assets") { () throws(Diagnostic) -> [(path: String, digest: String)] in
                 var out: [(path: String, digest: String)] = []
                 for asset in input.assets where asset.path.hasPrefix("site/") { out.append(try write(asset.path, asset.data)) }
+                // What lets a later run know this folder is a site it may replace (Output.checkReplaceable).
+                out.append(try write(Output.siteMarker, Output.siteMarkerContents))
                 return out
             }
             let sums = try step("checksums") { Output.checksums(digests) }

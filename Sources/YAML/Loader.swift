@@ -171,11 +171,19 @@ private struct TreeBuilder {
     /// Which top-level lists to stream (by key text), and where their items go.
     var sink: (streams: (String) -> Bool, item: (Node, Node) -> Void)?
 
+    /// Placeholders that stand in for U+0085, U+2028 and U+2029 while libyaml reads
+    /// (see `YAML12Breaks`), and the characters they stand for.
+    let breaks: YAML12Breaks
+
     init(file: String, limits: LoadLimits, tagPolicy: TagPolicy, bytes: [UInt8]) {
         self.file = file
         self.limits = limits
         self.tagPolicy = tagPolicy
-        self.bytes = bytes
+        // A UTF-8 byte-order mark (Notepad, WPS) is not content: libyaml skips it only when
+        // it detects the encoding itself, and the encoding is forced to UTF-8 below.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        breaks = YAML12Breaks(body)
+        self.bytes = breaks.bytes
     }
 
     func location(_ mark: Mark) -> SourceLocation {
@@ -241,7 +249,13 @@ private struct TreeBuilder {
         let end = min(offset, bytes.count)
         while i < end {
             let b = bytes[i]
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            // YAML 1.2 line breaks: LF, CR, CRLF (one break).
+            if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80, b != 0x0D {
+                column += 1
+            }
             i += 1
         }
         return Mark(line: line, column: column)
@@ -297,7 +311,7 @@ private struct TreeBuilder {
             let s = e.data.scalar
             let text: String
             if let value = s.value {
-                text = String(decoding: UnsafeBufferPointer(start: value, count: s.length), as: UTF8.self)
+                text = breaks.restore(String(decoding: UnsafeBufferPointer(start: value, count: s.length), as: UTF8.self))
             } else {
                 text = ""
             }
@@ -471,5 +485,71 @@ private struct TreeBuilder {
         }
         // Generic data: an unknown tag (`!foo`, `!!binary`, `!!timestamp`) is dropped.
         return style == .plain ? CoreSchema.resolve(plain: text) : .string
+    }
+}
+
+/// YAML 1.2 has three line breaks, LF, CR and CRLF; libyaml (YAML 1.1) also
+/// breaks lines at U+0085 (NEL), U+2028 and U+2029, so a quoted value holding
+/// one shifted the line of every later error, and a NEL in a value became a
+/// space (issue #19 item 12). Before libyaml reads the file, each of the three
+/// is swapped for a private-use character the file does not use (one character
+/// for one, so columns stay right), and scalars get them back.
+struct YAML12Breaks {
+    /// The input with the three characters swapped.
+    let bytes: [UInt8]
+    /// placeholder → original, empty when the file holds none of the three.
+    let map: [Unicode.Scalar: Unicode.Scalar]
+
+    init(_ input: [UInt8]) {
+        // Quick scan: C2 85 or E2 80 A8/A9.
+        var found = false
+        var i = 0
+        while i + 1 < input.count {
+            if (input[i] == 0xC2 && input[i + 1] == 0x85) || (input[i] == 0xE2 && input[i + 1] == 0x80 && i + 2 < input.count && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9)) {
+                found = true
+                break
+            }
+            i += 1
+        }
+        guard found else {
+            bytes = input
+            map = [:]
+            return
+        }
+        guard let text = String(validating: input, as: UTF8.self) else {
+            // Not valid UTF-8: as it is, for libyaml to report where.
+            bytes = input
+            map = [:]
+            return
+        }
+        // Three private-use characters (U+E000…U+F8FF) the file does not hold.
+        var used: Set<UInt32> = []
+        for c in text.unicodeScalars where (0xE000...0xF8FF).contains(c.value) { used.insert(c.value) }
+        var free: [Unicode.Scalar] = []
+        var v: UInt32 = 0xE000
+        while free.count < 3, v <= 0xF8FF {
+            if !used.contains(v), let c = Unicode.Scalar(v) { free.append(c) }
+            v += 1
+        }
+        guard free.count == 3 else {
+            // Every private-use character is in the file: as it is.
+            bytes = input
+            map = [:]
+            return
+        }
+        let originals: [Unicode.Scalar] = ["\u{85}", "\u{2028}", "\u{2029}"]
+        var swap: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (o, p) in zip(originals, free) { swap[o] = p }
+        var out = String.UnicodeScalarView()
+        for c in text.unicodeScalars { out.append(swap[c] ?? c) }
+        bytes = Array(String(out).utf8)
+        map = Dictionary(uniqueKeysWithValues: zip(free, originals))
+    }
+
+    func restore(_ s: String) -> String {
+        guard !map.isEmpty, s.unicodeScalars.contains(where: { map[$0] != nil }) else { return s }
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars { out.append(map[c] ?? c) }
+        return String(out)
     }
 }

@@ -78,6 +78,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        if let output { try OutputGuard.check(output, inputs: [input.path, baseline, previous] + audit.policies) }
         let progress = Progress(language: input.lang)
         defer { progress.done() }
         let known = try baselineFingerprints()

@@ -45,6 +45,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         currentLanguage = lang
+        if let output { try OutputGuard.check(output, inputs: [old, new]) }
         let diff = FindingsDiff(old: try FindingsDiff.read(old), new: try FindingsDiff.read(new))
         if let a = FindingsOrigin.read(old), let b = FindingsOrigin.read(new),
            let warning = FindingsOrigin.mismatch(a, old, b, new, language: lang) {

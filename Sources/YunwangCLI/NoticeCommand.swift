@@ -45,6 +45,7 @@ struct NoticeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputGuard.check(output, inputs: [input.path, publish.previous, publish.templates] + self.audit.policies, outputIsFolder: true)
         let past = try publish.readPrevious()
         let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit, previous: past)
         let inventory = audit.inventory
@@ -57,7 +58,7 @@ struct NoticeCommand: ParsableCommand {
         let notices = RectificationNotices(result: audit.result, inventory: inventory, language: input.lang)
         let files = Output.addingChecksums(try notices.files(templates: set, only: units))
         try Output.writeDirectory(output, files: files)
-        let written = (files.count - 1) / 2
+        let written = (files.count - 2) / 2
         let zh = input.lang == .zh
         FileHandle.standardError.write(Data((zh ? "yunwang: 已为 \(written) 个单位写入整改通知书：\(output)\n"
                                                 : "yunwang: wrote rectification notices for \(written) units to \(output)\n").utf8))

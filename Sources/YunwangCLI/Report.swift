@@ -41,6 +41,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        try OutputGuard.check(output, inputs: [input.path, publish.previous, publish.templates] + self.audit.policies)
         let past = try publish.readPrevious()
         let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit, previous: past)
         let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: publish.templates)

@@ -48,6 +48,8 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputGuard.check(output, inputs: [input.path, publish.previous, publish.templates, history] + self.audit.policies,
+                              outputIsFolder: true)
         let past = try publish.readPrevious()
         let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit, previous: past)
         let earlier = try history.map { dir throws(Diagnostic) in try PastFindings.readHistory(dir) } ?? []

@@ -29,7 +29,7 @@ struct Validate: ParsableCommand {
             let inventory = try input.load()
             keptUntilExit.append(inventory)
             switch format {
-            case .text: print(Summary.text(inventory, language: input.lang))
+            case .text: print(Printable.escape(Summary.text(inventory, language: input.lang)))
             case .json: print(Summary.json(inventory).serialized(pretty: true))
             }
         } catch {
@@ -52,12 +52,31 @@ enum Summary {
             return """
             ✓ 台账有效：\(inv.name)（区划 \(inv.region)，\(inv.level)）
               文件 \(inv.files.count) 个：\(counts.joined(separator: "，"))
-            """
+            """ + skipped(inv, language: language)
         }
         return """
         ✓ valid inventory: \(inv.name) (region \(inv.region), \(inv.level))
           \(inv.files.count) files: \(counts.joined(separator: ", "))
-        """
+        """ + skipped(inv, language: language)
+    }
+
+    /// One line per reason for what the walk left out (issue #19 item 9), a few names each.
+    static func skipped(_ inv: Inventory, language: Language) -> String {
+        let zh = language == .zh
+        var out = ""
+        let reasons: [(InventoryFiles.Skipped.Reason, String, String)] = [
+            (.hidden, "隐藏（以 . 开头）", "hidden (the name starts with a dot)"),
+            (.extensionCase, "扩展名大小写不符（只读 .yaml 和 .yml）", "the extension's case differs (only .yaml and .yml are read)"),
+            (.alreadyRead, "经链接重复，已从另一路径读取", "a link to what was already read by another path"),
+        ]
+        for (reason, whyZh, whyEn) in reasons {
+            let paths = inv.skipped.filter { $0.reason == reason }.map(\.path)
+            guard !paths.isEmpty else { continue }
+            var shown = paths.prefix(5).joined(separator: ", ")
+            if paths.count > 5 { shown += zh ? " 等" : ", …" }
+            out += zh ? "\n  跳过 \(paths.count) 项，\(whyZh)：\(shown)" : "\n  skipped \(paths.count): \(whyEn): \(shown)"
+        }
+        return out
     }
 
     static func json(_ inv: Inventory) -> JSON {

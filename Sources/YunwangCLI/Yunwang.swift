@@ -41,13 +41,13 @@ public struct Yunwang: ParsableCommand {
             }
             Foundation.exit(0)
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            writeStandardError(failure.message)
             Foundation.exit(failure.code)
         } catch let list as DiagnosticList {
-            FileHandle.standardError.write(Data((list.rendered(currentLanguage) + "\n").utf8))
+            writeStandardError(list.rendered(currentLanguage))
             Foundation.exit(2)
         } catch let diagnostic as Diagnostic {
-            FileHandle.standardError.write(Data((diagnostic.rendered(currentLanguage) + "\n").utf8))
+            writeStandardError(diagnostic.rendered(currentLanguage))
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
@@ -55,10 +55,16 @@ public struct Yunwang: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            writeStandardError(fullMessage(for: error))
             Foundation.exit(code == ExitCode(1) ? 1 : 2)
         }
     }
+}
+
+/// An error on standard error, control characters escaped (`Printable`): a value
+/// quoted in a message must not rewrite the terminal or a CI log.
+func writeStandardError(_ message: String) {
+    FileHandle.standardError.write(Data((Printable.escape(message) + "\n").utf8))
 }
 
 /// A failure with a chosen exit code and a message already in the user's language.

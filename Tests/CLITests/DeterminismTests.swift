@@ -29,9 +29,11 @@ struct DeterminismTests {
     static func placeless(_ f: [String: Any]) throws -> String {
         var f = f
         f["location"] = nil
-        if var w = f["waiver"] as? [String: Any] {
-            w["location"] = nil
-            f["waiver"] = w
+        for key in ["waiver", "rectification"] {
+            if var w = f[key] as? [String: Any] {
+                w["location"] = nil
+                f[key] = w
+            }
         }
         return String(decoding: try JSONSerialization.data(withJSONObject: f, options: [.sortedKeys]), as: UTF8.self)
     }
@@ -58,6 +60,7 @@ struct DeterminismTests {
         files.append(("m/clouds.yaml", try read("clouds.yaml")))
         files.append(("m/plan-tasks.yml", try read("tasks.yaml")))
         files.append(("0/waivers.yaml", try read("waivers.yaml")))
+        files.append(("0/orders.yml", try read("rectifications.yaml")))
 
         let dir = try Scratch()
         for (name, text) in files.reversed() { try dir.write(name, text) }
@@ -83,7 +86,7 @@ struct DeterminismTests {
         // …and the locations point into the new files.
         let files = Set(relaid.compactMap { ($0["location"] as? [String: Any])?["file"] as? String })
         #expect(files.contains("全部终端.yml"))
-        #expect(files.isSubset(of: ["全部终端.yml", "log/events.yaml", "a-network.yaml", "zz/header.yml", "m/clouds.yaml", "m/plan-tasks.yml", "0/waivers.yaml"]))
+        #expect(files.isSubset(of: ["全部终端.yml", "log/events.yaml", "a-network.yaml", "zz/header.yml", "m/clouds.yaml", "m/plan-tasks.yml", "0/waivers.yaml", "0/orders.yml"]))
 
         // The new layout is itself deterministic, and its diff with the original is empty.
         let out = try Scratch()

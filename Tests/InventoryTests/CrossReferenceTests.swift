@@ -90,7 +90,8 @@ struct CrossReferenceTests {
         try FileManager.default.createSymbolicLink(atPath: dir.url.appendingPathComponent("self.yaml").path, withDestinationPath: dir.url.appendingPathComponent("self.yaml").path)
         let errors = dir.errors()
         #expect(errors.contains("self.yaml:1:1: error: a symbolic link that cannot be resolved (dangling or a loop): self.yaml"))
-        #expect(errors.contains("sub/loop:1:1: error: symbolic links form a loop: sub/loop"))
+        // A link back to a folder already read is walked once, not followed around (issue #19 item 8).
+        #expect(!errors.contains { $0.hasPrefix("sub/loop") })
     }
 
     @Test func everyErrorOfTheRunIsReportedSortedAndCapped() throws {

@@ -53,15 +53,80 @@ public struct Template: Sendable {
         return render(activation, cost: &cost)
     }
 
-    /// Renders, adding the cost of its expressions to `cost` (see `Program.evaluate(_:cost:)`).
+    /// Most characters a rendered message holds (issue #19 item 3): `{{inv.units}}`
+    /// would otherwise write the whole inventory into every finding. Longer text is cut
+    /// with `…`.
+    public static let maxRenderedLength = 2000
+
+    /// Renders, adding the cost of its expressions to `cost` (see `Program.evaluate(_:cost:)`)
+    /// and of the text it writes (one unit per 10 characters), at most `maxRenderedLength`
+    /// characters: values are written only as far as the message has room.
     public func render(_ activation: Activation, cost: inout Int) -> String {
-        var out = ""
+        var out = BoundedText(limit: Self.maxRenderedLength)
         for p in parts {
+            guard !out.full else { break }
             switch p {
-            case .text(let t): out += t
-            case .expr(let program): out += program.evaluate(activation, cost: &cost).plainString
+            case .text(let t): out.append(t)
+            case .expr(let program): out.append(program.evaluate(activation, cost: &cost), plain: true)
             }
         }
-        return out
+        cost &+= out.count / 10 + 1
+        return out.text + (out.full ? "…" : "")
     }
+}
+
+/// Text that stops growing at `limit` characters; values are written piece by piece,
+/// so a huge list costs only what fits.
+struct BoundedText {
+    let limit: Int
+    private(set) var text = ""
+    private(set) var count = 0
+    var full: Bool { count >= limit }
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func append(_ s: String) {
+        guard !full else { return }
+        for c in s {
+            if count >= limit { return }
+            text.append(c)
+            count += 1
+        }
+    }
+
+    /// `value.plainString` (or `literalString` inside lists and maps), written only as far as it fits.
+    mutating func append(_ value: Value, plain: Bool) {
+        guard !full else { return }
+        switch value {
+        case .list(let l):
+            append("[")
+            for (i, e) in l.enumerated() {
+                if full { return }
+                if i > 0 { append(", ") }
+                append(e, plain: false)
+            }
+            append("]")
+        case .map(let m):
+            append("{")
+            for (i, e) in m.entries.enumerated() {
+                if full { return }
+                if i > 0 { append(", ") }
+                append(e.key, plain: false)
+                append(": ")
+                append(e.value, plain: false)
+            }
+            append("}")
+        case .string(let s) where plain:
+            append(s)
+        case .string(let s):
+            // Quoting walks the whole string: quote only what can show.
+            append(s.count > limit ? String(s.prefix(limit - count + 1)).literalQuoted : s.literalQuoted)
+        default:
+            append(plain ? value.plainString : value.literalString)
+        }
+    }
+}
+
+extension String {
+    fileprivate var literalQuoted: String { Value.string(self).literalString }
 }
