@@ -403,8 +403,9 @@ final class SheetParser<H: SheetRowHandler>: NSObject, PartParser {
         case "is": inInline = false
         case "c":
             guard let ref = cellRef else { return }
+            let cell = makeCell(parser)
             cellRef = nil
-            if let cell = makeCell(parser) { cells.append((ref.column, cell)) }
+            if let cell { cells.append((ref.column, cell)) }
         case "row":
             guard !cells.isEmpty else { return }
             do {

@@ -34,17 +34,23 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("输入文件的大小上限（字节）/ largest input file accepted, in bytes", valueName: "bytes"))
     var maxFileSize: Int = SheetLimits().maxFileSize
 
+    @Option(help: ArgumentHelp("xlsx 解压后的总字节上限（防 zip 炸弹）/ most bytes an .xlsx may inflate to (zip bombs)", valueName: "bytes"))
+    var maxUncompressed: Int = SheetLimits().maxUncompressed
+
     @Option(help: "消息语言 zh|en / language of messages")
     var lang: Language = .zh
 
     func validate() throws {
-        guard maxFileSize > 0 else { throw ValidationError("--max-file-size 须为正整数 / must be a positive number of bytes") }
+        guard maxFileSize > 0, maxUncompressed > 0 else {
+            throw ValidationError("--max-file-size 和 --max-uncompressed 须为正整数 / must be a positive number of bytes")
+        }
     }
 
     func run() throws {
         currentLanguage = lang
         var limits = SheetLimits()
         limits.maxFileSize = maxFileSize
+        limits.maxUncompressed = maxUncompressed
         let files: [SheetImport.File]
         do {
             files = try SheetImport.run(source, limits: limits, loader: InventoryLoader(catalog: Builtins.catalog))
