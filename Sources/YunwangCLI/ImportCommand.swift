@@ -37,12 +37,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("xlsx 解压后的总字节上限（防 zip 炸弹）/ most bytes an .xlsx may inflate to (zip bombs)", valueName: "bytes"))
     var maxUncompressed: Int = SheetLimits().maxUncompressed
 
+    @Option(help: ArgumentHelp("xlsx 共享字符串个数上限 / most shared strings an .xlsx may hold", valueName: "n"))
+    var maxSharedStrings: Int = SheetLimits().maxSharedStrings
+
     @Option(help: "消息语言 zh|en / language of messages")
     var lang: Language = .zh
 
     func validate() throws {
-        guard maxFileSize > 0, maxUncompressed > 0 else {
-            throw ValidationError("--max-file-size 和 --max-uncompressed 须为正整数 / must be a positive number of bytes")
+        guard maxFileSize > 0, maxUncompressed > 0, maxSharedStrings > 0 else {
+            throw ValidationError("--max-file-size、--max-uncompressed、--max-shared-strings 须为正整数 / must be a positive number of bytes")
         }
     }
 
@@ -51,6 +54,7 @@ struct ImportCommand: ParsableCommand {
         var limits = SheetLimits()
         limits.maxFileSize = maxFileSize
         limits.maxUncompressed = maxUncompressed
+        limits.maxSharedStrings = maxSharedStrings
         let files: [SheetImport.File]
         do {
             files = try SheetImport.run(source, limits: limits, loader: InventoryLoader(catalog: Builtins.catalog))
