@@ -54,8 +54,8 @@ public enum SheetImport {
             if names.isEmpty { errors.append(SheetError(display, "目录中没有 .csv 文件", "the folder holds no .csv file")) }
             for name in names {
                 let file = (path as NSString).appendingPathComponent(name)
-                take((name as NSString).deletingPathExtension, "\(display)/\(name)") { (c: inout Collector) throws(SheetError) in
-                    try CSVReader.read(path: file, display: "\(display)/\(name)", limits: limits, into: &c)
+                take((name as NSString).deletingPathExtension, name) { (c: inout Collector) throws(SheetError) in
+                    try CSVReader.read(path: file, display: name, limits: limits, into: &c)
                 }
             }
         } else {

@@ -201,7 +201,7 @@ struct SpreadsheetCommandTests {
         try dir.write("csv/台账.csv", gb)
         let r = try CLI.run(["import", dir.path("csv"), "--output", dir.path("inv")])
         #expect(r.code == 2)
-        #expect(r.err.contains("csv/台账.csv:2: 错误: 文件不是 UTF-8，看起来是 GB18030/GBK"), "\(r.err)")
+        #expect(r.err.contains("台账.csv:2: 错误: 文件不是 UTF-8，看起来是 GB18030/GBK"), "\(r.err)")
         #expect(r.err.contains("iconv -f GB18030 -t UTF-8"))
         #expect(!FileManager.default.fileExists(atPath: dir.path("inv")))
     }
