@@ -5,7 +5,7 @@ DEMO_OUT ?= out/baotou
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: deps deps-browser demo test build release install bench bench-load fuzz clean
+.PHONY: deps deps-browser demo test build release install bench bench-load bench-xlsx fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -67,6 +67,10 @@ fuzz: deps
 
 bench-load: deps
 	@bash bench/bench-load.sh
+
+# Spreadsheets alone (SCALE=0.3 by default): import of a terminal sheet, the xlsx ledger.
+bench-xlsx: deps
+	@bash bench/bench-xlsx.sh
 
 # Province scale (SCALE=1 by default): load, check and CEL against libyaml's own parse.
 bench: deps

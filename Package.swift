@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // System libraries from Debian (pkg-config), never vendored copies.
@@ -24,6 +25,9 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Errors as values with a location and a bilingual message.
         .target(name: "Diagnostics", swiftSettings: strict),
@@ -39,6 +43,12 @@ let package = Package(
         .target(name: "CEL", dependencies: ["JSON"], swiftSettings: strict),
         // Inventory schema v1: model, decoding, validation, back-references, JSON Schema.
         .target(name: "Inventory", dependencies: ["YAML", "Diagnostics", "JSON", "Parallel"], swiftSettings: strict),
+        // Spreadsheets (DESIGN §10): xlsx written by libxlsxwriter, read with ZIPFoundation and a
+        // streaming XMLParser, CSV; the inventory template and the import to schema-v1 YAML.
+        .target(
+            name: "Spreadsheet",
+            dependencies: ["CXLSXWriter", "Inventory", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         // Built-in policies, plans, templates and site assets, embedded at build time.
         .executableTarget(name: "embed-resources", swiftSettings: strict),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
@@ -52,7 +62,7 @@ let package = Package(
         // Output formats: text, JSON (later SARIF, JUnit, CSV, Markdown, HTML).
         .target(
             name: "Render",
-            dependencies: ["Policy", "JSON", "Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Policy", "JSON", "Diagnostics", "Markup", "Spreadsheet", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict),
         // The offline audit site: pages, search index, charts, SHA256SUMS (DESIGN §6).
         .target(
@@ -64,7 +74,7 @@ let package = Package(
         .target(
             name: "YunwangCLI",
             dependencies: [
-                "Diagnostics", "JSON", "YAML", "CEL", "Inventory", "Plan", "Policy", "Render", "Site", "BuiltinResources",
+                "Diagnostics", "JSON", "YAML", "CEL", "Inventory", "Plan", "Policy", "Render", "Site", "BuiltinResources", "Spreadsheet", "Digest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -86,6 +96,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Suite"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"], swiftSettings: strict),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "YAML"], swiftSettings: strict),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "Inventory"], swiftSettings: strict),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: strict),
         .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strict),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "CEL", "Inventory"], swiftSettings: strict),

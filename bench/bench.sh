@@ -5,6 +5,7 @@
 #   2. check, all built-in rules
 #   3. CEL: three typical rules over every terminal, one core (yunwang-bench; bench/bench-cel.sh alone)
 #   4. site: yunwang site against Hugo on the same pages (bench/bench-site.sh)
+#   5. spreadsheets: import of a 200,000-row terminal sheet, the province xlsx ledger (bench/bench-xlsx.sh)
 #
 #   make bench                 # SCALE=1: 5,000 units, 200,000 terminals, 1,000,000 events (~172 MB)
 #   SCALE=0.3 make bench       # quicker
@@ -64,7 +65,10 @@ YUNWANG_BENCH_RUNS=$RUNS .build/release/yunwang-bench cel "$INV"
 # 4. The site: yunwang site against Hugo on the same pages (bench/bench-site.sh).
 SKIP_BUILD=1 RUNS=2 bash bench/bench-site.sh | tee "$DATA/site.txt"
 
-# 5. One table of the ratios measured above, against issue #8's targets.
+# 5. Spreadsheets: import against validate of the same data, the ledger against the load.
+SKIP_BUILD=1 RUNS=2 bash bench/bench-xlsx.sh | tee "$DATA/xlsx.txt"
+
+# 6. One table of the ratios measured above, against issue #8's targets.
 load_ratio=$(grep -o 'ratio load+validate / libyaml-parse: [0-9.]*' "$DATA/load.txt" | awk '{print $NF}')
 load_rss=$(grep -m1 '^| [0-9.]* MB |' "$DATA/load.txt" | awk -F'|' '{print $7}' | tr -d ' MB')
 read -r site_whole site_steps < <(grep -o 'pages per second: [0-9.]*x (whole command), [0-9.]*x (site steps)' "$DATA/site.txt" \

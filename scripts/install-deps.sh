@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [--browser]
 set -euo pipefail
 
-packages=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils)
+packages=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils libxlsxwriter-dev)
 if [[ "${1:-}" == "--browser" ]]; then
   packages+=(chromium fonts-wqy-microhei)
 fi
@@ -39,6 +39,13 @@ if ! python3 -c 'import jsonschema' 2>/dev/null; then
   echo "yunwang: installing python jsonschema …" >&2
   python3 -m pip install -q jsonschema >/dev/null 2>&1 \
     || python3 -m pip install -q --break-system-packages jsonschema >/dev/null
+fi
+
+# The spreadsheet tests fill the template and read the ledger with Python's openpyxl.
+if ! python3 -c 'import openpyxl' 2>/dev/null; then
+  echo "yunwang: installing python openpyxl …" >&2
+  python3 -m pip install -q openpyxl >/dev/null 2>&1 \
+    || python3 -m pip install -q --break-system-packages openpyxl >/dev/null
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

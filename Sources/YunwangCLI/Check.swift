@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
           yunwang check inventory/ --policies my-rules/ --param BT-21.months=6
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, junit, csv, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, junit, csv, markdown, xlsx }
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
         case high, medium, low, info, overdue, never
 
@@ -44,7 +44,7 @@ struct Check: ParsableCommand {
     @OptionGroup var audit: AuditOptions
 
 
-    @Option(help: "输出格式 text|json|sarif|junit|csv|markdown / output format")
+    @Option(help: "输出格式 text|json|sarif|junit|csv|markdown|xlsx（整改台账，须 --output）/ output format (xlsx: the rectification ledger, needs --output)")
     var format: Format = .text
 
     @Option(help: ArgumentHelp("写入文件（原子替换）/ write to a file (atomically)", valueName: "file"))
@@ -111,6 +111,8 @@ struct Check: ParsableCommand {
             text = CSV.render(result, language: input.lang, base: base)
         case .markdown:
             text = MarkdownReport.render(result, language: input.lang)
+        case .xlsx:
+            return try writeLedger(run, clock: &clock)
         }
         clock.lap("render \(format.rawValue)")
         if let output {

@@ -25,7 +25,7 @@ public struct Yunwang: ParsableCommand {
           yunwang schema > inventory.schema.json
         """,
         version: "yunwang \(version) (commit \(BuiltinResources.commit))",
-        subcommands: [Validate.self, Check.self, Report.self, SiteCommand.self, NoticeCommand.self, Diff.self, PolicyCommand.self, PlanCommand.self, Schema.self, Init.self]
+        subcommands: [Validate.self, Check.self, Report.self, SiteCommand.self, NoticeCommand.self, Diff.self, PolicyCommand.self, PlanCommand.self, Schema.self, Init.self, TemplateCommand.self, ImportCommand.self]
     )
 
     public init() {}
