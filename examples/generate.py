@@ -194,7 +194,7 @@ def emit_terminal(inv, t):
 
 def emit_mlps(m):
     parts = ["level: %d" % m["level"]]
-    for k in ("filed", "last_assessment", "result"):
+    for k in ("graded", "filed", "last_assessment", "result"):
         if m.get(k):
             parts.append("%s: %s" % (k, m[k]))
     return "{" + ", ".join(parts) + "}"
@@ -246,6 +246,8 @@ def emit_cloud(inv, c):
         L.append("    crypto: %s" % emit_crypto(c["crypto"]))
     if c.get("security_assessment"):
         L.append("    security_assessment: %s" % c["security_assessment"])
+    if c.get("xinchuang"):
+        L.append("    xinchuang: true")
     if c.get("dr"):
         L.append("    dr: %s" % c["dr"])
     return "\n".join(L) + "\n"
@@ -258,6 +260,8 @@ def emit_dc(inv, d):
         L.append("    region: %s" % q(d["region"]))
     L.append("    pue: %s" % d["pue"])
     L.append("    built: %s" % d["built"])
+    if d.get("kind"):
+        L.append("    kind: %s" % d["kind"])
     return "\n".join(L) + "\n"
 
 
@@ -281,6 +285,9 @@ def emit_event(ev):
     parts.append("at: %s" % q(ev["at"]))
     if ev["type"] == "alert":
         parts.append("handled: %s" % ("true" if ev.get("handled") else "false"))
+    for k in ("drill_kind", "organiser_level"):
+        if ev.get(k):
+            parts.append("%s: %s" % (k, ev[k]))
     if ev.get("note"):
         parts.append("note: %s" % q(ev["note"]))
     line = "  - {" + ", ".join(parts) + "}"
@@ -722,6 +729,9 @@ def build_baotou():
     inv.bad("terminal", "bt-gy-0002", "BT-42-5-AV", "未登记防病毒软件(缺字段视为未安装)")
     t("bt-dsj-0004")["antivirus"]["last_full_scan"] = "2026-09-10"
     inv.bad("terminal", "bt-dsj-0004", "BT-42-5-SCAN", "最近全盘查杀 2026-09-10，距基准日 20 天")
+    t("bt-dsj-0006")["antivirus"]["last_full_scan"] = "2026-10-03"
+    inv.bad("terminal", "bt-dsj-0006", "DATA-FUTURE-DATE", "最近全盘查杀登记为 2026-10-03，晚于基准日")
+    inv.bad("terminal", "bt-dsj-0006", "BT-42-5-SCAN", "晚于基准日的查杀不算已做，基准日前 7 天内无查杀")
     t("bt-dsj-0005")["antivirus"]["last_full_scan"] = "2026-09-24"
     inv.ok("terminal", "bt-dsj-0005", "最近全盘查杀 2026-09-24，距基准日 6 天")
     t("bt-zy-0002")["antivirus"]["last_full_scan"] = "2026-09-23"
@@ -761,22 +771,23 @@ def build_baotou():
          "mlps": {"level": 3, "filed": "2019-04-01", "last_assessment": "2025-08-01", "result": "pass"},
          "security_assessment": "2025-11-20", "dr": "remote"},
     ]
-    clouds.append({"id": "bt-gaj-cloud", "name": "包头市公安局视频专有云", "kind": "private",
+    clouds.append({"id": "bt-gaj-cloud", "name": "包头市公安局视频政务云专区", "kind": "government",
                    "crypto": {"required": True}, "security_assessment": "2026-02-10", "dr": "same-city"})
+    inv.bad("cloud", "bt-gaj-cloud", "NM-CLOUD-DR", "政务云专区只有同城灾备(dr: same-city)，未形成两地三中心")
     inv.bad("cloud", "bt-ali", "NAT-MLPS-CLOUD", "三级云平台上次等级测评 2025-08-01，超过 12 个月")
     inv.bad("cloud", "bt-gaj-cloud", "BT-40-CLOUD-MLPS", "云平台未办理等级保护定级备案")
     inv.bad("cloud", "bt-gaj-cloud", "BT-40-CLOUD-CRYPTO", "云平台需密评但无密评记录")
     inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-ASSESS", "政务云未通过云计算服务安全评估(无评估记录)")
     inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-DR", "政务云无灾备(dr: none)，未形成两地三中心")
     dcs = [
-        {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01"},
-        {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01"},
-        {"id": "bt-xtdc", "name": "包头稀土高新区云计算中心", "pue": "1.28", "built": "2021-10-15"},
+        {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01", "kind": "cloud-dc"},
+        {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01", "kind": "machine-room"},
+        {"id": "bt-xtdc", "name": "包头稀土高新区云计算中心", "pue": "1.28", "built": "2021-10-15", "kind": "cloud-dc"},
         {"id": "bt-tyq-jf", "name": "土默特右旗政务机房", "region": "150221", "pue": "1.50",
          "built": "2016-07-01"},
     ]
-    inv.bad("datacenter", "bt-gaj-dc", "NM-PUE", "PUE 1.68，不低于 1.5")
-    inv.bad("datacenter", "bt-tyq-jf", "NM-PUE", "PUE 恰为 1.50，要求优于(低于) 1.5")
+    inv.ok("datacenter", "bt-gaj-dc", "PUE 1.68，但这是部门自建机房(kind: machine-room)，不是云计算数据中心：NM-PUE 不适用")
+    inv.bad("datacenter", "bt-tyq-jf", "NM-PUE", "PUE 恰为 1.50，要求优于(低于) 1.5(未登记 kind，按云计算数据中心；2017 年目标期已过，按提示报告)")
 
     # ---------------- systems
     C = lambda c: ("cloud", c)
@@ -825,13 +836,13 @@ def build_baotou():
            grade="important", launched="2023-07-01"))
     S(sys_("bt-hjjc", "包头市生态环境监测监控平台", "bt-sthj", C("bt-cloud"), level=2,
            launched="2023-04-01", filing="2023-05-16"))
-    inv.bad("system", "bt-hjjc", "BT-29", "上线(2023-04-01)后才备案(2023-05-16)")
+    inv.ok("system", "bt-hjjc", "上线(2023-04-01)后补办备案(2023-05-16)：补办的备案关闭 BT-29")
     S(sys_("bt-scjg", "包头市市场监管综合业务系统", "bt-scj", C("bt-cloud"), level=2,
            launched="2022-05-01", backup=False))
     inv.bad("system", "bt-scjg", "BT-30", "未启用数据备份")
     S(sys_("bt-mzyw", "包头市民政综合业务信息系统", "bt-mzj", C("bt-cloud"), level=2,
-           launched="2024-09-01", test="2024-10-12"))
-    inv.bad("system", "bt-mzyw", "BT-40-TEST", "上线(2024-09-01)后才做安全检测(2024-10-12)")
+           launched="2024-09-01", test=""))
+    inv.bad("system", "bt-mzyw", "BT-40-TEST", "上线(2024-09-01)至今没有安全检测记录")
     S(sys_("bt-yjzh", "包头市应急指挥综合业务系统", "bt-yjj", C("bt-xcy"), level=3, important=True,
            launched="2025-06-01", crypto={"required": True}))
     inv.bad("system", "bt-yjzh", "BT-40-CRYPTO", "需密评但无密评记录")
@@ -848,8 +859,10 @@ def build_baotou():
            launched="2024-03-01", mlps=False))
     inv.bad("system", "bt-kqwg", "BT-40-MLPS", "未办理等级保护定级备案")
     S(sys_("bt-szqs", "青山区数字青山城市运行平台", "bt-qs", C("bt-gxq-cloud"), level=2,
-           launched="2025-02-01", filed="2025-04-15"))
-    inv.bad("system", "bt-szqs", "NAT-MLPS-FILING", "2025-02-01 上线，2025-04-15 才办理等保备案(超过 30 日)")
+           launched="2025-02-01"))
+    b.systems[-1]["mlps"].pop("filed")
+    inv.bad("system", "bt-szqs", "NAT-MLPS-FILING", "2025-02-01 上线，超过 30 日仍未办理等保备案")
+    inv.bad("system", "bt-szqs", "BT-40-MLPS", "二级系统未办理等级保护备案")
     S(sys_("bt-dhsq", "东河区社区综合服务平台", "bt-dh", C("bt-xcy"), level=2, launched="2024-11-01"))
     S(sys_("bt-tynm", "土默特右旗智慧农牧业服务平台", "bt-tyq", C("bt-cloud"), level=2,
            launched="2023-09-01", filing=""))
@@ -1066,10 +1079,11 @@ def build_xingan():
         {"id": "xa-cloud", "name": "兴安盟政务云(信创云)", "kind": "government",
          "mlps": {"level": 3, "filed": "2022-06-01", "last_assessment": "2026-06-05", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-05-20", "result": "pass"},
-         "security_assessment": "2026-01-12", "dr": "two-sites-three-centers"},
+         "security_assessment": "2026-01-12", "dr": "two-sites-three-centers", "xinchuang": True},
         {"id": "xa-kyqq-cloud", "name": "科尔沁右翼前旗政务云节点", "region": "152221", "kind": "government",
          "mlps": {"level": 3, "filed": "2021-09-01", "last_assessment": "2025-12-10", "result": "basic-pass"},
-         "crypto": {"required": True, "last_evaluation": "2025-12-20", "result": "pass"}, "dr": "same-city"},
+         "crypto": {"required": True, "last_evaluation": "2025-12-20", "result": "pass"}, "dr": "same-city",
+         "xinchuang": True},
         {"id": "xa-tyy", "name": "天翼云(内蒙古和林格尔节点)", "region": "150123", "kind": "public",
          "mlps": {"level": 3, "filed": "2020-03-01", "last_assessment": "2025-05-01", "result": "pass"},
          "security_assessment": "2025-10-01", "dr": "remote"},
@@ -1127,11 +1141,13 @@ def build_xingan():
            launched="2024-05-01", mlps=False))
     inv.bad("system", "xa-hbjc", "XA-MLPS", "政务云上的系统未定级备案")
     S(sys_("xa-scjg", "兴安盟市场监管综合业务系统", "xa-scj", D("xa-dc1"), level=3,
-           launched="2021-06-01", assessed="2025-07-01"))
+           launched="2021-06-01", assessed="2025-07-01", crypto={"required": False}))
+    inv.bad("system", "xa-scjg", "NAT-CRYPTO-REQUIRED", "三级系统登记为无需密评(crypto.required: false)")
     inv.bad("system", "xa-scjg", "NAT-MLPS-L3", "三级系统上次等级测评 2025-07-01，超过 12 个月(机房部署, 兴安盟政务云规则不适用)")
     S(sys_("xa-nmyw", "兴安盟智慧农牧业服务平台", "xa-nmj", D("xa-dc1"), level=2,
-           launched="2025-03-01", filed="2025-05-20"))
-    inv.bad("system", "xa-nmyw", "NAT-MLPS-FILING", "2025-03-01 上线，2025-05-20 才备案(超过 30 日)")
+           launched="2025-03-01"))
+    b.systems[-1]["mlps"].pop("filed")
+    inv.bad("system", "xa-nmyw", "NAT-MLPS-FILING", "2025-03-01 上线，超过 30 日仍未办理等保备案")
     inv.bad("system", "xa-nmyw", "NM-NEW-ON-CLOUD", "2025-03-01 新上线的系统部署在自建机房，未部署到政务云")
     S(sys_("xa-szda", "兴安盟数字档案管理系统", "xa-daj", C("xa-cloud"), level=2, launched="2023-12-01",
            result="fail"))
@@ -1149,6 +1165,7 @@ def build_xingan():
     inv.ok("system", "xa-aesly", "直接与互联网交互；包头第四十条的安全交换区要求只适用于包头")
     S(sys_("xa-kyqqzw", "科尔沁右翼前旗政务服务综合平台", "xa-kyqq", C("xa-kyqq-cloud"), level=2,
            launched="2022-11-01"))
+    inv.bad("system", "xa-kyqqzw", "NM-XINCHUANG-HOST", "部署在未通过云计算服务安全评估的信创云 xa-kyqq-cloud 上")
     S(sys_("xa-zltny", "扎赉特旗智慧农业平台", "xa-zlt", C("xa-cloud"), level=2, launched="2024-09-01",
            backup=False))
     inv.ok("system", "xa-zltny", "未启用备份；包头第三十条只适用于包头")
@@ -1289,7 +1306,6 @@ def build_henan():
          "dr": "two-sites-three-centers"},
         {"id": "hn-ly-cloud", "name": "洛阳市政务云节点", "region": "410300", "kind": "government",
          "mlps": {"level": 3, "filed": "2021-03-01", "last_assessment": "2026-03-30", "result": "pass"},
-         "crypto": {"required": True, "last_evaluation": "2026-04-15", "result": "pass"},
          "security_assessment": "2025-12-20", "dr": "remote"},
         {"id": "hn-xy-cloud", "name": "信阳市政务云节点", "region": "411500", "kind": "government",
          "mlps": {"level": 2, "filed": "2022-08-01", "last_assessment": "2026-01-18", "result": "pass"},
@@ -1299,6 +1315,7 @@ def build_henan():
          "crypto": {"required": True, "last_evaluation": "2026-05-30", "result": "pass"},
          "security_assessment": "2025-12-28", "dr": "same-city"},
     ]
+    inv.bad("cloud", "hn-ly-cloud", "NAT-CRYPTO-REQUIRED-CLOUD", "三级政务云没有密评记录(未登记 crypto)")
     inv.bad("cloud", "hn-ly-cloud", "HN-CLOUD-DR", "政务云灾备为 remote，未形成两地三中心(豁免 2026-10-20 到期)", waived=True)
     inv.bad("cloud", "hn-xy-cloud", "HN-MLPS-CLOUD", "政务云按等保二级建设，要求不低于三级(豁免已于 2026-06-30 过期)")
     inv.ok("cloud", "hn-zyyh-cloud", "同城灾备；两地三中心要求只针对政务云")
@@ -1361,8 +1378,10 @@ def build_henan():
     inv.ok("system", "hn-hlwyy", "直接与互联网交互；包头第四十条只适用于包头")
     inv.bad("system", "hn-hlwyy", "HN-CLOUD-HOSTING", "部署在医院自建机房，未上政务云")
     S(sys_("hn-zzcsdn", "郑州城市大脑", "hn-zzdsj", C("hn-zz-cloud"), level=3, important=True,
-           launched="2025-02-01", filed="2025-04-10"))
-    inv.bad("system", "hn-zzcsdn", "NAT-MLPS-FILING", "2025-02-01 上线，2025-04-10 才备案(超过 30 日)")
+           launched="2025-02-01"))
+    b.systems[-1]["mlps"].pop("filed")
+    b.systems[-1]["mlps"]["graded"] = "2025-06-01"
+    inv.bad("system", "hn-zzcsdn", "NAT-MLPS-FILING", "2025-02-01 上线、2025-06-01 定级，超过 30 日仍未办理等保备案")
     S(sys_("hn-zzjj", "郑州市交通管理综合应用平台", "hn-zzgaj", C("hn-zz-cloud"), level=3,
            important=True, launched="2023-04-01", crypto={"required": True}))
     inv.bad("system", "hn-zzjj", "NAT-CRYPTO-EVAL", "三级系统需密评但未开展")
@@ -1407,6 +1426,8 @@ def build_henan():
                ("hn-zzjs", "2026-07-25T09:00:00+08:00", "高危端口暴露风险通知"),
                ("hn-rmyy", "2026-09-12T09:30:00+08:00", "远程控制软件风险通知")]
     light_events(b, None, alerts, notices)
+    b.ev("drill", "hn-zwj", "2026-06-18T09:00:00+08:00", drill_kind="live", organiser_level="province",
+         note="全省实战型安全应急演练")
     b.ev("risk-assessment", "hn-gat", "2025-08-20T09:00:00+08:00", system="hn-xlgc",
          note="关键信息基础设施网络安全检测评估(12 个月之前, 不计入)")
     inv.ok("unit", "hn-lywjw", "同一 IP 一周内 3 次未处理告警、12 个月内 3 次风险通知；包头规则不适用于河南")

@@ -72,6 +72,8 @@ public enum Schema {
         FieldSpec("filed", .date, "等级保护备案日期", "date the MLPS filing was accepted"),
         FieldSpec("last_assessment", .date, "最近一次等级测评日期", "date of the latest MLPS assessment"),
         FieldSpec("result", .choice(["pass", "basic-pass", "fail"]), "测评结论：pass 符合 / basic-pass 基本符合 / fail 不符合", "assessment result"),
+        // issue #16 (regulatory fidelity)
+        FieldSpec("graded", .date, "定级日期（安全保护等级确定之日；晚于上线日期时按已运营系统自定级起 30 日内备案）", "date the MLPS level was set (after launch: an operating system, filed within 30 days of grading)"),
     ])
 
     static let crypto = ObjectSpec("crypto", [
@@ -136,7 +138,7 @@ public enum Schema {
         FieldSpec("launched", .date, "上线日期；缺省表示尚未上线", "launch date; omitted = not yet live"),
         FieldSpec("changed", .date, "最近一次需重新备案的变更日期", "date of the last change that needs re-filing"),
         FieldSpec("extranet_filing", .date, "最近一次向政务外网运行管理部门备案的日期", "date of the latest filing with the extranet operator"),
-        FieldSpec("security_test", .date, "上线前安全检测日期", "date of the pre-launch security test"),
+        FieldSpec("security_test", .date, "最近一次安全检测日期（应在上线前；上线后补做的检测关闭 BT-40-TEST）", "date of the security test (due before launch; a later test closes BT-40-TEST)"),
         FieldSpec("internet_interaction", .choice(["none", "exchange-zone", "direct"]), "与互联网交互方式：none / exchange-zone 经数据交换区 / direct 直连", "how it exchanges data with the internet"),
         FieldSpec("backup", .object(ObjectSpec("backup", [
             FieldSpec("enabled", .bool, "是否开展数据备份", "backups enabled"),
@@ -159,6 +161,8 @@ public enum Schema {
         FieldSpec("crypto", .object(crypto), "密评情况", "密评 status"),
         FieldSpec("security_assessment", .date, "通过云计算服务安全评估的日期", "date it passed the cloud-service security assessment"),
         FieldSpec("dr", .choice(["none", "same-city", "remote", "two-sites-three-centers"]), "灾备：none / 同城 / 异地 / 两地三中心", "disaster recovery"),
+        // issue #16 (regulatory fidelity)
+        FieldSpec("xinchuang", .bool, "是否信创云", "whether it is a xinchuang (domestic-stack) cloud"),
     ])
 
     public static let datacenter = ObjectSpec("datacenter", [
@@ -167,6 +171,8 @@ public enum Schema {
         region,
         FieldSpec("pue", .number(min: 1.0, max: nil), "电能利用效率 PUE（≥ 1.0）", "power usage effectiveness (≥ 1.0)"),
         FieldSpec("built", .date, "建成日期", "date built"),
+        // issue #16 (regulatory fidelity)
+        FieldSpec("kind", .choice(["cloud-dc", "machine-room"]), "类型：cloud-dc 云计算数据中心 / machine-room 部门机房", "kind: cloud-dc (cloud data centre) / machine-room (departmental machine room)"),
     ])
 
     public static let exit = ObjectSpec("exit", [
@@ -190,6 +196,9 @@ public enum Schema {
         FieldSpec("at", .instant, required: true, "发生时间（RFC 3339，如 2026-09-21T10:00:00+08:00）", "when it happened (RFC 3339)"),
         FieldSpec("handled", .bool, "告警是否已处置", "whether the alert was handled"),
         FieldSpec("note", .string, "备注", "note"),
+        // issue #16 (regulatory fidelity)
+        FieldSpec("organiser_level", .choice(unitLevels), "组织层级（演练）：province / city / county …", "level that organised it (drills)"),
+        FieldSpec("drill_kind", .choice(["tabletop", "live"]), "演练形式：tabletop 桌面推演 / live 实战", "kind of drill: tabletop or live"),
     ])
 
     public static let task = ObjectSpec("task", [

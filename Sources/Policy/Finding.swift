@@ -33,6 +33,8 @@ public struct Finding: Sendable {
     public var waiver: WaiverInfo?
     /// The unit the target belongs to (for grouping by unit), if any.
     public var unit: String?
+    /// What exactly is wrong, from the rule's `detail:` (the IP and its alerts, the software found).
+    public var detail: String? = nil
 
     /// sha256 of rule, target kind and target id: stable across runs and
     /// across edits elsewhere in the inventory.

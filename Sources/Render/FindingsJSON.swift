@@ -40,6 +40,7 @@ public enum FindingsJSON {
             ("messages", .object([("zh", .string(f.message.zh)), ("en", .string(f.message.en))])),
         ]
         if let unit = f.unit { fields.append(("unit", .string(unit))) }
+        if let detail = f.detail { fields.append(("detail", .string(detail))) }
         if let w = f.waiver {
             fields.append(("waiver", .object([
                 ("reason", .string(w.reason)), ("approved_by", .string(w.approvedBy)), ("approval", .string(w.approval)),

@@ -330,7 +330,7 @@ struct FormatTests {
         #expect(r.code == 1)
         let rows = try Self.readCSV(r.out)
         let unit = try #require(rows.first { $0[0] == "BT-18" })
-        #expect(unit[6] == "接入单位 <script>alert(1)</script> & a,b\"c\r\n| `x` @all #1 [l](http://e) ]]> \u{1}（demo-unit）在政务外网上装有无线接入设备")
+        #expect(unit[6] == "接入单位 <script>alert(1)</script> & a,b\"c\r\n| `x` @all #1 [l](http://e) ]]> \u{1}（demo-unit）在政务外网上装有 2 个无线接入设备（允许 0 个）")
         #expect(unit[7] == "单位 #1.yaml")
         let waived = try #require(rows.first { $0[0] == "BT-42-8" })
         #expect(waived[13] == "'=HYPERLINK(\"http://evil\")\nline2 </failure><x>", "a formula gets a leading '")
@@ -353,11 +353,11 @@ struct FormatTests {
         let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains("| 严重程度 | 未整改 | 即将到期 | 已豁免 |"))
         #expect(lines.contains("| 高 | 19 | 0 | 2 |"))
-        #expect(lines.contains("| **合计** | **59** | **0** | **2** |"))
+        #expect(lines.contains("| **合计** | **61** | **0** | **2** |"))
         let findings = try Self.findings(["check", Self.baotou])
         #expect(lines.filter { $0.hasPrefix("- **") }.count == findings.count)
         let headings = lines.filter { $0.hasPrefix("### ") }
-        #expect(headings == ["### 高风险（19）", "### 中风险（32）", "### 低风险（7）", "### 提示风险（1）", "### 已豁免（2）"])
+        #expect(headings == ["### 高风险（19）", "### 中风险（32）", "### 低风险（7）", "### 提示风险（3）", "### 已豁免（2）"])
         #expect(r.out.contains("- **terminals/bt-sjj.yaml:92** · **BT-42-8** · terminal/bt-sjj-0009\\\n"))
         #expect(r.out.contains("  > 「终端设备严禁装有和使用任何远程软件（如向日葵、ToDesk等）。」\n"))
         // Table rows have exactly the table's cells (no stray |).
