@@ -6,6 +6,8 @@ struct Planner {
     let table: FunctionTable
     let source: [Unicode.Scalar]
     var strictFunctions = true
+    /// The evaluation budget, also the budget of calls folded at plan time.
+    var costLimit = 1_000_000
     var scope: [(name: String, slot: Int)] = []
     var maxSlots = 0
     /// Root names of the global variables the expression reads.
@@ -107,6 +109,7 @@ struct Planner {
             case .unary(let fn): r = fn(values[0])
             case .binary(let fn): r = fn(values[0], values[1])
             case .ternary(let fn): r = fn(values[0], values[1], values[2])
+            case .costed(_, let fn): r = fn(values, Frame(activation: Activation(), slots: 0, limit: costLimit))
             }
             return r.isError ? nil : r
         default: return nil
@@ -208,6 +211,14 @@ struct Planner {
 
     mutating func planCall(_ e: Expr, target: Expr?, function: String, args: [Expr]) throws(CELParseError) -> Node {
         let name = function.hasPrefix(".") ? String(function.dropFirst()) : function
+        // A qualified function name (`strings.quote(s)`, `math.greatest(a, b)`) parses as a
+        // receiver call on an identifier; it is the global function unless the root is a local.
+        if let target, let path = identPath(target), local(path[0]) == nil {
+            let qualified = path.joined(separator: ".") + "." + name
+            if table.decls[qualified]?.global[args.count] != nil {
+                return try planCall(e, target: nil, function: qualified, args: args)
+            }
+        }
         if target == nil {
             switch (name, args.count) {
             case ("_&&_", 2): return Planner.and(try plan(args[0]), try plan(args[1]))
@@ -311,6 +322,16 @@ struct Planner {
                     return r
                 }
             }
+            if let sizer = Cost.sizer(name) {
+                return { f in
+                    let x = a(f)
+                    if case .error = x { return x }
+                    let y = b(f)
+                    if case .error = y { return y }
+                    if f.charge(1 + sizer(x, y)) { return .error(.costExceeded) }
+                    return fn(x, y)
+                }
+            }
             return { f in
                 let x = a(f)
                 if case .error = x { return x }
@@ -330,6 +351,20 @@ struct Planner {
                 if case .error = z { return z }
                 if f.charge(1) { return .error(.costExceeded) }
                 return fn(x, y, z)
+            }
+        case .costed(_, let fn):
+            return { f in
+                var values: [Value] = []
+                values.reserveCapacity(nodes.count)
+                for n in nodes {
+                    let v = n(f)
+                    if case .error = v { return v }
+                    values.append(v)
+                }
+                if f.charge(1) { return .error(.costExceeded) }
+                let r = fn(values, f)
+                if f.exceeded { return .error(.costExceeded) }
+                return r
             }
         }
     }
