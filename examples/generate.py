@@ -162,6 +162,9 @@ def emit_unit(inv, u):
         L.append("    wireless_aps: %d" % u["wireless_aps"])
     if u.get("exits"):
         L.append("    internet_exits: %s" % flow(u["exits"]))
+    plan = u.get("emergency_plan", {"issued": "2025-03-01"})
+    if plan:
+        L.append("    emergency_plan: {%s}" % ", ".join("%s: %s" % kv for kv in sorted(plan.items())))
     for k, v in u.get("x", []):
         L.append("    %s: %s" % (k, v))
     return "\n".join(L) + "\n"
@@ -189,12 +192,14 @@ def emit_terminal(inv, t):
             parts.append("last_full_scan: %s" % av["last_full_scan"])
         L.append("    antivirus: {%s}" % ", ".join(parts))
     L.append("    software: %s" % flow(t["software"]))
+    if t.get("internet_access"):
+        L.append("    internet_access: %s" % t["internet_access"])
     return "\n".join(L) + "\n"
 
 
 def emit_mlps(m):
     parts = ["level: %d" % m["level"]]
-    for k in ("graded", "filed", "last_assessment", "result"):
+    for k in ("graded", "filed", "last_assessment", "result", "last_self_check"):
         if m.get(k):
             parts.append("%s: %s" % (k, m[k]))
     return "{" + ", ".join(parts) + "}"
@@ -231,6 +236,11 @@ def emit_system(inv, s):
         L.append("    mlps: %s" % emit_mlps(s["mlps"]))
     if s.get("crypto"):
         L.append("    crypto: %s" % emit_crypto(s["crypto"]))
+    if s.get("classified"):
+        L.append("    classified: true")
+    plan = s.get("emergency_plan", {"issued": "2025-04-01"})
+    if plan and s.get("launched"):
+        L.append("    emergency_plan: {%s}" % ", ".join("%s: %s" % kv for kv in sorted(plan.items())))
     return "\n".join(L) + "\n"
 
 
@@ -283,7 +293,7 @@ def emit_event(ev):
     if ev.get("ip"):
         parts.append("ip: %s" % ev["ip"])
     parts.append("at: %s" % q(ev["at"]))
-    if ev["type"] == "alert":
+    if ev["type"] in ("alert", "illegal-outreach"):
         parts.append("handled: %s" % ("true" if ev.get("handled") else "false"))
     for k in ("drill_kind", "organiser_level"):
         if ev.get(k):
@@ -443,6 +453,8 @@ def sys_(sid, name, unit, hosting, level=2, important=False, cii=False, grade="g
         s["backup"] = None
     if mlps:
         m = {"level": level, "filed": filed or default_filed}
+        if level in (3, 4) and launched:
+            m["last_self_check"] = "2026-06-20"
         if launched and assessed:
             m["last_assessment"] = assessed
             m["result"] = result
@@ -732,6 +744,16 @@ def build_baotou():
     t("bt-dsj-0006")["antivirus"]["last_full_scan"] = "2026-10-03"
     inv.bad("terminal", "bt-dsj-0006", "DATA-FUTURE-DATE", "最近全盘查杀登记为 2026-10-03，晚于基准日")
     inv.bad("terminal", "bt-dsj-0006", "BT-42-5-SCAN", "晚于基准日的查杀不算已做，基准日前 7 天内无查杀")
+    t("bt-czj-0005")["internet_access"] = "direct"
+    inv.bad("terminal", "bt-czj-0005", "NM-ONE-MACHINE", "同时直接访问政务外网和互联网")
+    t("bt-czj-0006")["internet_access"] = "isolated"
+    inv.ok("terminal", "bt-czj-0006", "经“一机两用”安全插件访问互联网(internet_access: isolated)")
+    b.unit_by_id["bt-kq"]["emergency_plan"] = None
+    inv.bad("unit", "bt-kq", "BT-41-PLAN", "未登记网络安全应急预案")
+    b.ev("illegal-outreach", "bt-kq", "2026-09-12T11:00:00+08:00", ip=b.t("bt-kq-0002")["ip"], note="监测平台发现双网卡跨接互联网")
+    inv.bad("unit", "bt-kq", "BT-18-OUTREACH", "2026-09-12 违规外联未处置")
+    b.ev("illegal-outreach", "bt-dsj", "2026-08-03T15:00:00+08:00", ip=b.t("bt-dsj-0002")["ip"], handled=True, note="4G 上网卡已拆除")
+    inv.ok("unit", "bt-dsj", "外联事件已处置(handled: true)")
     t("bt-dsj-0005")["antivirus"]["last_full_scan"] = "2026-09-24"
     inv.ok("terminal", "bt-dsj-0005", "最近全盘查杀 2026-09-24，距基准日 6 天")
     t("bt-zy-0002")["antivirus"]["last_full_scan"] = "2026-09-23"
@@ -858,15 +880,21 @@ def build_baotou():
     S(sys_("bt-kqwg", "昆都仑区网格化社会治理平台", "bt-kq", C("bt-cloud"), level=2,
            launched="2024-03-01", mlps=False))
     inv.bad("system", "bt-kqwg", "BT-40-MLPS", "未办理等级保护定级备案")
+    inv.bad("system", "bt-kqwg", "NM-MLPS-GRADED", "未定级(全区落实等级保护定级备案)")
     S(sys_("bt-szqs", "青山区数字青山城市运行平台", "bt-qs", C("bt-gxq-cloud"), level=2,
            launched="2025-02-01"))
     b.systems[-1]["mlps"].pop("filed")
     inv.bad("system", "bt-szqs", "NAT-MLPS-FILING", "2025-02-01 上线，超过 30 日仍未办理等保备案")
     inv.bad("system", "bt-szqs", "BT-40-MLPS", "二级系统未办理等级保护备案")
+    inv.bad("system", "bt-szqs", "NM-MLPS-GRADED", "已定为第 2 级但未备案")
     S(sys_("bt-dhsq", "东河区社区综合服务平台", "bt-dh", C("bt-xcy"), level=2, launched="2024-11-01"))
     S(sys_("bt-tynm", "土默特右旗智慧农牧业服务平台", "bt-tyq", C("bt-cloud"), level=2,
            launched="2023-09-01", filing=""))
     inv.bad("system", "bt-tynm", "BT-29", "已上线但从未向运行管理部门备案")
+    b.systems[[x["id"] for x in b.systems].index("bt-dhsq")]["classified"] = True
+    inv.bad("system", "bt-dhsq", "BT-42-3-SYSTEM", "在政务外网上处理涉密信息(classified: true)")
+    b.systems[[x["id"] for x in b.systems].index("bt-gtkj")]["mlps"].pop("last_self_check")
+    inv.bad("system", "bt-gtkj", "NAT-MLPS-SELFCHECK", "三级系统没有等级保护自查记录")
     S(sys_("bt-gyzw", "固阳县政务公开平台", "bt-gy", C("bt-cloud"), level=2, launched="2021-06-01",
            internet="exchange-zone"))
     S(sys_("bt-dmmq", "达茂旗牧区草原生态监测系统", "bt-dmq", D("bt-tyq-jf"), level=2, launched=None))
@@ -1140,6 +1168,7 @@ def build_xingan():
     S(sys_("xa-hbjc", "兴安盟生态环境监测平台", "xa-sthj", C("xa-cloud"), level=2,
            launched="2024-05-01", mlps=False))
     inv.bad("system", "xa-hbjc", "XA-MLPS", "政务云上的系统未定级备案")
+    inv.bad("system", "xa-hbjc", "NM-MLPS-GRADED", "未定级备案(全区落实等级保护定级备案)")
     S(sys_("xa-scjg", "兴安盟市场监管综合业务系统", "xa-scj", D("xa-dc1"), level=3,
            launched="2021-06-01", assessed="2025-07-01", crypto={"required": False}))
     inv.bad("system", "xa-scjg", "NAT-CRYPTO-REQUIRED", "三级系统登记为无需密评(crypto.required: false)")
@@ -1148,6 +1177,7 @@ def build_xingan():
            launched="2025-03-01"))
     b.systems[-1]["mlps"].pop("filed")
     inv.bad("system", "xa-nmyw", "NAT-MLPS-FILING", "2025-03-01 上线，超过 30 日仍未办理等保备案")
+    inv.bad("system", "xa-nmyw", "NM-MLPS-GRADED", "已定为第 2 级但未备案")
     inv.bad("system", "xa-nmyw", "NM-NEW-ON-CLOUD", "2025-03-01 新上线的系统部署在自建机房，未部署到政务云")
     S(sys_("xa-szda", "兴安盟数字档案管理系统", "xa-daj", C("xa-cloud"), level=2, launched="2023-12-01",
            result="fail"))
@@ -1353,6 +1383,8 @@ def build_henan():
     inv.bad("system", "hn-xlgc", "NAT-MLPS-L4", "四级系统上次等级测评 2026-01-15，超过 6 个月")
     inv.bad("system", "hn-xlgc", "NAT-CII-RISK", "关键信息基础设施近 12 个月无网络安全风险评估(上次 2025-08-20)")
     inv.bad("system", "hn-xlgc", "HN-CLOUD-HOSTING", "部署在公安厅自建数据中心，未上政务云")
+    b.systems[-1]["emergency_plan"] = None
+    inv.bad("system", "hn-xlgc", "HN-SYSTEM-PLAN", "重要系统(关基)未登记专项应急预案")
     S(sys_("hn-qmjk", "河南省全民健康信息平台", "hn-wjw", C("hn-cloud"), level=3, important=True,
            grade="important", launched="2021-05-01"))
     S(sys_("hn-jyzy", "河南省教育资源公共服务平台", "hn-jyt", C("hn-cloud"), level=1,

@@ -40,6 +40,7 @@ struct MessageParamsTests {
             if Day(s) != nil { return .string("2025-01-01") }
             return .string(s + "-x")
         case .list(let items): return .list(items.count > 1 ? Array(items.dropLast()) : items + [.string("x-extra")])
+        case .bool(let b): return .bool(!b)
         default: return v
         }
     }
