@@ -293,6 +293,8 @@ def emit_event(ev):
     if ev.get("ip"):
         parts.append("ip: %s" % ev["ip"])
     parts.append("at: %s" % q(ev["at"]))
+    if ev.get("reported_at"):
+        parts.append("reported_at: %s" % q(ev["reported_at"]))
     if ev["type"] in ("alert", "illegal-outreach"):
         parts.append("handled: %s" % ("true" if ev.get("handled") else "false"))
     for k in ("drill_kind", "organiser_level"):
@@ -753,7 +755,15 @@ def build_baotou():
     b.ev("illegal-outreach", "bt-kq", "2026-09-12T11:00:00+08:00", ip=b.t("bt-kq-0002")["ip"], note="监测平台发现双网卡跨接互联网")
     inv.bad("unit", "bt-kq", "BT-18-OUTREACH", "2026-09-12 违规外联未处置")
     b.ev("illegal-outreach", "bt-dsj", "2026-08-03T15:00:00+08:00", ip=b.t("bt-dsj-0002")["ip"], handled=True, note="4G 上网卡已拆除")
-    inv.ok("unit", "bt-dsj", "外联事件已处置(handled: true)")
+    inv.ok("unit", "bt-dsj", "外联事件已处置(handled: true)；漏洞扫描事先报备")
+    b.ev("scan", "bt-dsj", "2026-06-10T09:00:00+08:00", reported_at="2026-06-05T10:00:00+08:00", note="季度漏洞扫描(已提前报备)")
+    b.ev("device-debug", "bt-jyj", "2026-08-14T10:00:00+08:00", note="接入交换机调试")
+    inv.bad("unit", "bt-jyj", "BT-17", "2026-08-14 调试接入设备未提前报备")
+    b.ev("relocation", "bt-rsj", "2026-07-01T09:00:00+08:00", reported_at="2026-07-03T09:00:00+08:00", note="办公地址迁移")
+    inv.bad("unit", "bt-rsj", "BT-20", "2026-07-01 办公地址迁移，2026-07-03 才报备(事后报备)")
+    b.ev("change", "bt-sjj", "2026-05-20T20:00:00+08:00", reported_at="2026-05-18T09:00:00+08:00", note="核心交换机更换(已提前报备)")
+    b.ev("scan", "bt-wjw", "2026-09-08T14:00:00+08:00", note="委托第三方漏洞扫描")
+    inv.bad("unit", "bt-wjw", "BT-42-9", "2026-09-08 漏洞扫描未报备")
     t("bt-dsj-0005")["antivirus"]["last_full_scan"] = "2026-09-24"
     inv.ok("terminal", "bt-dsj-0005", "最近全盘查杀 2026-09-24，距基准日 6 天")
     t("bt-zy-0002")["antivirus"]["last_full_scan"] = "2026-09-23"

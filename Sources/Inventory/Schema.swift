@@ -202,10 +202,10 @@ public enum Schema {
 
     public static let eventTypes = ["alert", "risk-notice", "risk-assessment", "drill", "data-risk-assessment",
                                     // issue #16 (regulatory fidelity)
-                                    "illegal-outreach"]
+                                    "illegal-outreach", "change", "scan", "relocation", "device-debug"]
 
     public static let event = ObjectSpec("event", [
-        FieldSpec("type", .choice(eventTypes), required: true, "事件类型：alert 告警 / risk-notice 风险通知 / risk-assessment 风险评估 / drill 应急演练 / data-risk-assessment 数据安全风险评估 / illegal-outreach 违规外联", "event type"),
+        FieldSpec("type", .choice(eventTypes), required: true, "事件类型：alert 告警 / risk-notice 风险通知 / risk-assessment 风险评估 / drill 应急演练 / data-risk-assessment 数据安全风险评估 / illegal-outreach 违规外联 / change 网络设备变动或调测 / scan 漏洞扫描或安全测评 / relocation 办公地址迁移 / device-debug 接入设备调试", "event type"),
         FieldSpec("unit", .reference(.unit), required: true, "相关单位编号", "id of the unit concerned"),
         FieldSpec("system", .reference(.system), "相关系统编号（可选）", "id of the system concerned (optional)"),
         FieldSpec("ip", .ip, "相关 IP（告警）", "IP concerned (alerts)"),
@@ -214,6 +214,7 @@ public enum Schema {
         FieldSpec("note", .string, "备注", "note"),
         // issue #16 (regulatory fidelity)
         FieldSpec("organiser_level", .choice(unitLevels), "组织层级（演练）：province / city / county …", "level that organised it (drills)"),
+        FieldSpec("reported_at", .instant, "向运行管理（主管）部门报备的时间（须早于 at）", "when it was reported to the operator (must be before at)"),
         FieldSpec("drill_kind", .choice(["tabletop", "live"]), "演练形式：tabletop 桌面推演 / live 实战", "kind of drill: tabletop or live"),
     ])
 

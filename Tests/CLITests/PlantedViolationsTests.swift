@@ -26,7 +26,7 @@ struct PlantedViolationsTests {
 
     /// Rule ids reported by the engine itself rather than by a policy file.
     static let engineRules: Set<String> = ["PLAN-DEADLINE", "WAIVER-EXPIRED", "WAIVER-UNUSED", "WAIVER-EXPIRING", "DATA-FUTURE-DATE"]
-    static let eventTypes = ["alert", "risk-notice", "risk-assessment", "drill", "data-risk-assessment", "illegal-outreach"]
+    static let eventTypes = ["alert", "risk-notice", "risk-assessment", "drill", "data-risk-assessment", "illegal-outreach", "change", "scan", "relocation", "device-debug"]
     static let asOf = "2026-09-30"
 
     // MARK: - Reading the example YAML (line-based: the examples are generated in a fixed shape)
