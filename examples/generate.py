@@ -272,6 +272,8 @@ def emit_dc(inv, d):
     L.append("    built: %s" % d["built"])
     if d.get("kind"):
         L.append("    kind: %s" % d["kind"])
+    if d.get("owner_unit"):
+        L.append("    owner_unit: %s" % d["owner_unit"])
     return "\n".join(L) + "\n"
 
 
@@ -813,11 +815,13 @@ def build_baotou():
     inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-DR", "政务云无灾备(dr: none)，未形成两地三中心")
     dcs = [
         {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01", "kind": "cloud-dc"},
-        {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01", "kind": "machine-room"},
+        {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01", "kind": "machine-room", "owner_unit": "bt-gaj"},
+        {"id": "bt-jyj-room", "name": "包头市教育局新建机房", "pue": "1.85", "built": "2025-05-01", "kind": "machine-room", "owner_unit": "bt-jyj"},
         {"id": "bt-xtdc", "name": "包头稀土高新区云计算中心", "pue": "1.28", "built": "2021-10-15", "kind": "cloud-dc"},
         {"id": "bt-tyq-jf", "name": "土默特右旗政务机房", "region": "150221", "pue": "1.50",
          "built": "2016-07-01"},
     ]
+    inv.bad("datacenter", "bt-jyj-room", "NM-NO-NEW-ROOM", "2025-05-01 新建部门机房")
     inv.ok("datacenter", "bt-gaj-dc", "PUE 1.68，但这是部门自建机房(kind: machine-room)，不是云计算数据中心：NM-PUE 不适用")
     inv.bad("datacenter", "bt-tyq-jf", "NM-PUE", "PUE 恰为 1.50，要求优于(低于) 1.5(未登记 kind，按云计算数据中心；2017 年目标期已过，按提示报告)")
 
@@ -839,6 +843,7 @@ def build_baotou():
            important=True, cii=True, grade="important", launched="2019-08-01",
            assessed="2026-03-20"))
     inv.bad("system", "bt-xlgc", "NAT-MLPS-L4", "四级系统上次等级测评 2026-03-20，超过 6 个月")
+    inv.bad("system", "bt-xlgc", "NM-ROOM-MIGRATE", "仍部署在公安局自建机房 bt-gaj-dc，应于 2026-12-31 前迁移至政务云")
     S(sys_("bt-crj", "包头市出入境业务预约系统", "bt-gaj", C("bt-cloud"), level=2,
            launched="2023-02-01", internet="exchange-zone"))
     S(sys_("bt-qmjk", "包头市全民健康信息平台", "bt-wjw", C("bt-xcy"), level=3, important=True,

@@ -186,6 +186,7 @@ public enum Schema {
         FieldSpec("pue", .number(min: 1.0, max: nil), "电能利用效率 PUE（≥ 1.0）", "power usage effectiveness (≥ 1.0)"),
         FieldSpec("built", .date, "建成日期", "date built"),
         // issue #16 (regulatory fidelity)
+        FieldSpec("owner_unit", .reference(.unit), "自建机房的单位编号", "id of the unit that built the room"),
         FieldSpec("kind", .choice(["cloud-dc", "machine-room"]), "类型：cloud-dc 云计算数据中心 / machine-room 部门机房", "kind: cloud-dc (cloud data centre) / machine-room (departmental machine room)"),
     ])
 
