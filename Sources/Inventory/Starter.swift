@@ -37,6 +37,7 @@ public enum Starter {
             ip_segments: [10.0.1.0/24]
             wireless_aps: 0
             internet_exits: [unified-exit]
+            emergency_plan: {issued: 2025-03-01}   # 网络安全应急预案 / the unit's emergency plan
 
         # 终端 / terminals
         terminals:
@@ -73,6 +74,7 @@ public enum Starter {
             name: 示例政务云
             kind: government
             mlps: {level: 3, filed: 2023-03-01, last_assessment: 2026-05-10, result: pass}
+            crypto: {required: true, last_evaluation: 2026-04-01, result: pass}   # 三级政务云须密评 / level 3: 密评 required
             security_assessment: 2025-12-01
             dr: two-sites-three-centers
 
