@@ -162,6 +162,9 @@ def emit_unit(inv, u):
         L.append("    wireless_aps: %d" % u["wireless_aps"])
     if u.get("exits"):
         L.append("    internet_exits: %s" % flow(u["exits"]))
+    plan = u.get("emergency_plan", {"issued": "2025-03-01"})
+    if plan:
+        L.append("    emergency_plan: {%s}" % ", ".join("%s: %s" % kv for kv in sorted(plan.items())))
     for k, v in u.get("x", []):
         L.append("    %s: %s" % (k, v))
     return "\n".join(L) + "\n"
@@ -189,12 +192,14 @@ def emit_terminal(inv, t):
             parts.append("last_full_scan: %s" % av["last_full_scan"])
         L.append("    antivirus: {%s}" % ", ".join(parts))
     L.append("    software: %s" % flow(t["software"]))
+    if t.get("internet_access"):
+        L.append("    internet_access: %s" % t["internet_access"])
     return "\n".join(L) + "\n"
 
 
 def emit_mlps(m):
     parts = ["level: %d" % m["level"]]
-    for k in ("filed", "last_assessment", "result"):
+    for k in ("graded", "filed", "last_assessment", "result", "last_self_check"):
         if m.get(k):
             parts.append("%s: %s" % (k, m[k]))
     return "{" + ", ".join(parts) + "}"
@@ -231,6 +236,11 @@ def emit_system(inv, s):
         L.append("    mlps: %s" % emit_mlps(s["mlps"]))
     if s.get("crypto"):
         L.append("    crypto: %s" % emit_crypto(s["crypto"]))
+    if s.get("classified"):
+        L.append("    classified: true")
+    plan = s.get("emergency_plan", {"issued": "2025-04-01"})
+    if plan and s.get("launched"):
+        L.append("    emergency_plan: {%s}" % ", ".join("%s: %s" % kv for kv in sorted(plan.items())))
     return "\n".join(L) + "\n"
 
 
@@ -248,6 +258,8 @@ def emit_cloud(inv, c):
         L.append("    crypto: %s" % emit_crypto(c["crypto"]))
     if c.get("security_assessment"):
         L.append("    security_assessment: %s" % c["security_assessment"])
+    if c.get("xinchuang"):
+        L.append("    xinchuang: true")
     if c.get("dr"):
         L.append("    dr: %s" % c["dr"])
     return "\n".join(L) + "\n"
@@ -262,6 +274,10 @@ def emit_dc(inv, d):
         L.append("    region: %s" % q(d["region"]))
     L.append("    pue: %s" % d["pue"])
     L.append("    built: %s" % d["built"])
+    if d.get("kind"):
+        L.append("    kind: %s" % d["kind"])
+    if d.get("owner_unit"):
+        L.append("    owner_unit: %s" % d["owner_unit"])
     return "\n".join(L) + "\n"
 
 
@@ -285,8 +301,13 @@ def emit_event(ev):
     if ev.get("ip"):
         parts.append("ip: %s" % ev["ip"])
     parts.append("at: %s" % q(ev["at"]))
-    if ev["type"] == "alert":
+    if ev.get("reported_at"):
+        parts.append("reported_at: %s" % q(ev["reported_at"]))
+    if ev["type"] in ("alert", "illegal-outreach"):
         parts.append("handled: %s" % ("true" if ev.get("handled") else "false"))
+    for k in ("drill_kind", "organiser_level"):
+        if ev.get(k):
+            parts.append("%s: %s" % (k, ev[k]))
     if ev.get("note"):
         parts.append("note: %s" % q(ev["note"]))
     line = "  - {" + ", ".join(parts) + "}"
@@ -442,6 +463,8 @@ def sys_(sid, name, unit, hosting, level=2, important=False, cii=False, grade="g
         s["backup"] = None
     if mlps:
         m = {"level": level, "filed": filed or default_filed}
+        if level in (3, 4) and launched:
+            m["last_self_check"] = "2026-06-20"
         if launched and assessed:
             m["last_assessment"] = assessed
             m["result"] = result
@@ -758,6 +781,27 @@ def build_baotou():
     inv.bad("terminal", "bt-gy-0002", "BT-42-5-AV", "未登记防病毒软件(缺字段视为未安装)")
     t("bt-dsj-0004")["antivirus"]["last_full_scan"] = "2026-09-10"
     inv.bad("terminal", "bt-dsj-0004", "BT-42-5-SCAN", "最近全盘查杀 2026-09-10，距基准日 20 天")
+    t("bt-dsj-0006")["antivirus"]["last_full_scan"] = "2026-10-03"
+    inv.bad("terminal", "bt-dsj-0006", "DATA-FUTURE-DATE", "最近全盘查杀登记为 2026-10-03，晚于基准日")
+    inv.bad("terminal", "bt-dsj-0006", "BT-42-5-SCAN", "晚于基准日的查杀不算已做，基准日前 7 天内无查杀")
+    t("bt-czj-0005")["internet_access"] = "direct"
+    inv.bad("terminal", "bt-czj-0005", "NM-ONE-MACHINE", "同时直接访问政务外网和互联网")
+    t("bt-czj-0006")["internet_access"] = "isolated"
+    inv.ok("terminal", "bt-czj-0006", "经“一机两用”安全插件访问互联网(internet_access: isolated)")
+    b.unit_by_id["bt-kq"]["emergency_plan"] = None
+    inv.bad("unit", "bt-kq", "BT-41-PLAN", "未登记网络安全应急预案")
+    b.ev("illegal-outreach", "bt-kq", "2026-09-12T11:00:00+08:00", ip=b.t("bt-kq-0002")["ip"], note="监测平台发现双网卡跨接互联网")
+    inv.bad("unit", "bt-kq", "BT-18-OUTREACH", "2026-09-12 违规外联未处置")
+    b.ev("illegal-outreach", "bt-dsj", "2026-08-03T15:00:00+08:00", ip=b.t("bt-dsj-0002")["ip"], handled=True, note="4G 上网卡已拆除")
+    inv.ok("unit", "bt-dsj", "外联事件已处置(handled: true)；漏洞扫描事先报备")
+    b.ev("scan", "bt-dsj", "2026-06-10T09:00:00+08:00", reported_at="2026-06-05T10:00:00+08:00", note="季度漏洞扫描(已提前报备)")
+    b.ev("device-debug", "bt-jyj", "2026-08-14T10:00:00+08:00", note="接入交换机调试")
+    inv.bad("unit", "bt-jyj", "BT-17", "2026-08-14 调试接入设备未提前报备")
+    b.ev("relocation", "bt-rsj", "2026-07-01T09:00:00+08:00", reported_at="2026-07-03T09:00:00+08:00", note="办公地址迁移")
+    inv.bad("unit", "bt-rsj", "BT-20", "2026-07-01 办公地址迁移，2026-07-03 才报备(事后报备)")
+    b.ev("change", "bt-sjj", "2026-05-20T20:00:00+08:00", reported_at="2026-05-18T09:00:00+08:00", note="核心交换机更换(已提前报备)")
+    b.ev("scan", "bt-wjw", "2026-09-08T14:00:00+08:00", note="委托第三方漏洞扫描")
+    inv.bad("unit", "bt-wjw", "BT-42-9", "2026-09-08 漏洞扫描未报备")
     t("bt-dsj-0005")["antivirus"]["last_full_scan"] = "2026-09-24"
     inv.ok("terminal", "bt-dsj-0005", "最近全盘查杀 2026-09-24，距基准日 6 天")
     t("bt-zy-0002")["antivirus"]["last_full_scan"] = "2026-09-23"
@@ -797,22 +841,25 @@ def build_baotou():
          "mlps": {"level": 3, "filed": "2019-04-01", "last_assessment": "2025-08-01", "result": "pass"},
          "security_assessment": "2025-11-20", "dr": "remote"},
     ]
-    clouds.append({"id": "bt-gaj-cloud", "name": "包头市公安局视频专有云", "kind": "private", "operator": "bt-gaj",
+    clouds.append({"id": "bt-gaj-cloud", "name": "包头市公安局视频政务云专区", "kind": "government", "operator": "bt-gaj",
                    "crypto": {"required": True}, "security_assessment": "2026-02-10", "dr": "same-city"})
+    inv.bad("cloud", "bt-gaj-cloud", "NM-CLOUD-DR", "政务云专区只有同城灾备(dr: same-city)，未形成两地三中心")
     inv.bad("cloud", "bt-ali", "NAT-MLPS-CLOUD", "三级云平台上次等级测评 2025-08-01，超过 12 个月")
     inv.bad("cloud", "bt-gaj-cloud", "BT-40-CLOUD-MLPS", "云平台未办理等级保护定级备案")
     inv.bad("cloud", "bt-gaj-cloud", "BT-40-CLOUD-CRYPTO", "云平台需密评但无密评记录")
     inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-ASSESS", "政务云未通过云计算服务安全评估(无评估记录)")
     inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-DR", "政务云无灾备(dr: none)，未形成两地三中心")
     dcs = [
-        {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01", "operator": "bt-dsj"},
-        {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01", "operator": "bt-gaj"},
-        {"id": "bt-xtdc", "name": "包头稀土高新区云计算中心", "pue": "1.28", "built": "2021-10-15"},
+        {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01", "kind": "cloud-dc", "operator": "bt-dsj"},
+        {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01", "kind": "machine-room", "owner_unit": "bt-gaj", "operator": "bt-gaj"},
+        {"id": "bt-jyj-room", "name": "包头市教育局新建机房", "pue": "1.85", "built": "2025-05-01", "kind": "machine-room", "owner_unit": "bt-jyj"},
+        {"id": "bt-xtdc", "name": "包头稀土高新区云计算中心", "pue": "1.28", "built": "2021-10-15", "kind": "cloud-dc"},
         {"id": "bt-tyq-jf", "name": "土默特右旗政务机房", "region": "150221", "pue": "1.50", "operator": "bt-tyq",
          "built": "2016-07-01"},
     ]
-    inv.bad("datacenter", "bt-gaj-dc", "NM-PUE", "PUE 1.68，不低于 1.5")
-    inv.bad("datacenter", "bt-tyq-jf", "NM-PUE", "PUE 恰为 1.50，要求优于(低于) 1.5")
+    inv.bad("datacenter", "bt-jyj-room", "NM-NO-NEW-ROOM", "2025-05-01 新建部门机房")
+    inv.ok("datacenter", "bt-gaj-dc", "PUE 1.68，但这是部门自建机房(kind: machine-room)，不是云计算数据中心：NM-PUE 不适用")
+    inv.bad("datacenter", "bt-tyq-jf", "NM-PUE", "PUE 恰为 1.50，要求优于(低于) 1.5(未登记 kind，按云计算数据中心；2017 年目标期已过，按提示报告)")
 
     # ---------------- systems
     C = lambda c: ("cloud", c)
@@ -832,6 +879,7 @@ def build_baotou():
            important=True, cii=True, grade="important", launched="2019-08-01",
            assessed="2026-03-20"))
     inv.bad("system", "bt-xlgc", "NAT-MLPS-L4", "四级系统上次等级测评 2026-03-20，超过 6 个月")
+    inv.bad("system", "bt-xlgc", "NM-ROOM-MIGRATE", "仍部署在公安局自建机房 bt-gaj-dc，应于 2026-12-31 前迁移至政务云")
     S(sys_("bt-crj", "包头市出入境业务预约系统", "bt-gaj", C("bt-cloud"), level=2,
            launched="2023-02-01", internet="exchange-zone"))
     S(sys_("bt-qmjk", "包头市全民健康信息平台", "bt-wjw", C("bt-xcy"), level=3, important=True,
@@ -861,13 +909,13 @@ def build_baotou():
            grade="important", launched="2023-07-01"))
     S(sys_("bt-hjjc", "包头市生态环境监测监控平台", "bt-sthj", C("bt-cloud"), level=2,
            launched="2023-04-01", filing="2023-05-16"))
-    inv.bad("system", "bt-hjjc", "BT-29", "上线(2023-04-01)后才备案(2023-05-16)")
+    inv.ok("system", "bt-hjjc", "上线(2023-04-01)后补办备案(2023-05-16)：补办的备案关闭 BT-29")
     S(sys_("bt-scjg", "包头市市场监管综合业务系统", "bt-scj", C("bt-cloud"), level=2,
            launched="2022-05-01", backup=False))
     inv.bad("system", "bt-scjg", "BT-30", "未启用数据备份")
     S(sys_("bt-mzyw", "包头市民政综合业务信息系统", "bt-mzj", C("bt-cloud"), level=2,
-           launched="2024-09-01", test="2024-10-12"))
-    inv.bad("system", "bt-mzyw", "BT-40-TEST", "上线(2024-09-01)后才做安全检测(2024-10-12)")
+           launched="2024-09-01", test=""))
+    inv.bad("system", "bt-mzyw", "BT-40-TEST", "上线(2024-09-01)至今没有安全检测记录")
     S(sys_("bt-yjzh", "包头市应急指挥综合业务系统", "bt-yjj", C("bt-xcy"), level=3, important=True,
            launched="2025-06-01", crypto={"required": True}))
     inv.bad("system", "bt-yjzh", "BT-40-CRYPTO", "需密评但无密评记录")
@@ -883,13 +931,21 @@ def build_baotou():
     S(sys_("bt-kqwg", "昆都仑区网格化社会治理平台", "bt-kq", C("bt-cloud"), level=2,
            launched="2024-03-01", mlps=False))
     inv.bad("system", "bt-kqwg", "BT-40-MLPS", "未办理等级保护定级备案")
+    inv.bad("system", "bt-kqwg", "NM-MLPS-GRADED", "未定级(全区落实等级保护定级备案)")
     S(sys_("bt-szqs", "青山区数字青山城市运行平台", "bt-qs", C("bt-gxq-cloud"), level=2,
-           launched="2025-02-01", filed="2025-04-15"))
-    inv.bad("system", "bt-szqs", "NAT-MLPS-FILING", "2025-02-01 上线，2025-04-15 才办理等保备案(超过 30 日)")
+           launched="2025-02-01"))
+    b.systems[-1]["mlps"].pop("filed")
+    inv.bad("system", "bt-szqs", "NAT-MLPS-FILING", "2025-02-01 上线，超过 30 日仍未办理等保备案")
+    inv.bad("system", "bt-szqs", "BT-40-MLPS", "二级系统未办理等级保护备案")
+    inv.bad("system", "bt-szqs", "NM-MLPS-GRADED", "已定为第 2 级但未备案")
     S(sys_("bt-dhsq", "东河区社区综合服务平台", "bt-dh", C("bt-xcy"), level=2, launched="2024-11-01"))
     S(sys_("bt-tynm", "土默特右旗智慧农牧业服务平台", "bt-tyq", C("bt-cloud"), level=2,
            launched="2023-09-01", filing=""))
     inv.bad("system", "bt-tynm", "BT-29", "已上线但从未向运行管理部门备案")
+    b.systems[[x["id"] for x in b.systems].index("bt-dhsq")]["classified"] = True
+    inv.bad("system", "bt-dhsq", "BT-42-3-SYSTEM", "在政务外网上处理涉密信息(classified: true)")
+    b.systems[[x["id"] for x in b.systems].index("bt-gtkj")]["mlps"].pop("last_self_check")
+    inv.bad("system", "bt-gtkj", "NAT-MLPS-SELFCHECK", "三级系统没有等级保护自查记录")
     S(sys_("bt-gyzw", "固阳县政务公开平台", "bt-gy", C("bt-cloud"), level=2, launched="2021-06-01",
            internet="exchange-zone"))
     S(sys_("bt-dmmq", "达茂旗牧区草原生态监测系统", "bt-dmq", D("bt-tyq-jf"), level=2, launched=None))
@@ -1127,10 +1183,11 @@ def build_xingan():
         {"id": "xa-cloud", "name": "兴安盟政务云(信创云)", "kind": "government",
          "mlps": {"level": 3, "filed": "2022-06-01", "last_assessment": "2026-06-05", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-05-20", "result": "pass"},
-         "security_assessment": "2026-01-12", "dr": "two-sites-three-centers"},
+         "security_assessment": "2026-01-12", "dr": "two-sites-three-centers", "xinchuang": True},
         {"id": "xa-kyqq-cloud", "name": "科尔沁右翼前旗政务云节点", "region": "152221", "kind": "government",
          "mlps": {"level": 3, "filed": "2021-09-01", "last_assessment": "2025-12-10", "result": "basic-pass"},
-         "crypto": {"required": True, "last_evaluation": "2025-12-20", "result": "pass"}, "dr": "same-city"},
+         "crypto": {"required": True, "last_evaluation": "2025-12-20", "result": "pass"}, "dr": "same-city",
+         "xinchuang": True},
         {"id": "xa-tyy", "name": "天翼云(内蒙古和林格尔节点)", "region": "150123", "kind": "public",
          "mlps": {"level": 3, "filed": "2020-03-01", "last_assessment": "2025-05-01", "result": "pass"},
          "security_assessment": "2025-10-01", "dr": "remote"},
@@ -1187,12 +1244,16 @@ def build_xingan():
     S(sys_("xa-hbjc", "兴安盟生态环境监测平台", "xa-sthj", C("xa-cloud"), level=2,
            launched="2024-05-01", mlps=False))
     inv.bad("system", "xa-hbjc", "XA-MLPS", "政务云上的系统未定级备案")
+    inv.bad("system", "xa-hbjc", "NM-MLPS-GRADED", "未定级备案(全区落实等级保护定级备案)")
     S(sys_("xa-scjg", "兴安盟市场监管综合业务系统", "xa-scj", D("xa-dc1"), level=3,
-           launched="2021-06-01", assessed="2025-07-01"))
+           launched="2021-06-01", assessed="2025-07-01", crypto={"required": False}))
+    inv.bad("system", "xa-scjg", "NAT-CRYPTO-REQUIRED", "三级系统登记为无需密评(crypto.required: false)")
     inv.bad("system", "xa-scjg", "NAT-MLPS-L3", "三级系统上次等级测评 2025-07-01，超过 12 个月(机房部署, 兴安盟政务云规则不适用)")
     S(sys_("xa-nmyw", "兴安盟智慧农牧业服务平台", "xa-nmj", D("xa-dc1"), level=2,
-           launched="2025-03-01", filed="2025-05-20"))
-    inv.bad("system", "xa-nmyw", "NAT-MLPS-FILING", "2025-03-01 上线，2025-05-20 才备案(超过 30 日)")
+           launched="2025-03-01"))
+    b.systems[-1]["mlps"].pop("filed")
+    inv.bad("system", "xa-nmyw", "NAT-MLPS-FILING", "2025-03-01 上线，超过 30 日仍未办理等保备案")
+    inv.bad("system", "xa-nmyw", "NM-MLPS-GRADED", "已定为第 2 级但未备案")
     inv.bad("system", "xa-nmyw", "NM-NEW-ON-CLOUD", "2025-03-01 新上线的系统部署在自建机房，未部署到政务云")
     S(sys_("xa-szda", "兴安盟数字档案管理系统", "xa-daj", C("xa-cloud"), level=2, launched="2023-12-01",
            result="fail"))
@@ -1210,6 +1271,7 @@ def build_xingan():
     inv.ok("system", "xa-aesly", "直接与互联网交互；包头第四十条的安全交换区要求只适用于包头")
     S(sys_("xa-kyqqzw", "科尔沁右翼前旗政务服务综合平台", "xa-kyqq", C("xa-kyqq-cloud"), level=2,
            launched="2022-11-01"))
+    inv.bad("system", "xa-kyqqzw", "NM-XINCHUANG-HOST", "部署在未通过云计算服务安全评估的信创云 xa-kyqq-cloud 上")
     S(sys_("xa-zltny", "扎赉特旗智慧农业平台", "xa-zlt", C("xa-cloud"), level=2, launched="2024-09-01",
            backup=False))
     inv.ok("system", "xa-zltny", "未启用备份；包头第三十条只适用于包头")
@@ -1350,7 +1412,6 @@ def build_henan():
          "dr": "two-sites-three-centers"},
         {"id": "hn-ly-cloud", "name": "洛阳市政务云节点", "region": "410300", "kind": "government",
          "mlps": {"level": 3, "filed": "2021-03-01", "last_assessment": "2026-03-30", "result": "pass"},
-         "crypto": {"required": True, "last_evaluation": "2026-04-15", "result": "pass"},
          "security_assessment": "2025-12-20", "dr": "remote"},
         {"id": "hn-xy-cloud", "name": "信阳市政务云节点", "region": "411500", "kind": "government",
          "mlps": {"level": 2, "filed": "2022-08-01", "last_assessment": "2026-01-18", "result": "pass"},
@@ -1360,6 +1421,7 @@ def build_henan():
          "crypto": {"required": True, "last_evaluation": "2026-05-30", "result": "pass"},
          "security_assessment": "2025-12-28", "dr": "same-city"},
     ]
+    inv.bad("cloud", "hn-ly-cloud", "NAT-CRYPTO-REQUIRED-CLOUD", "三级政务云没有密评记录(未登记 crypto)")
     inv.bad("cloud", "hn-ly-cloud", "HN-CLOUD-DR", "政务云灾备为 remote，未形成两地三中心(豁免 2026-10-20 到期)", waived=True)
     inv.bad("cloud", "hn-xy-cloud", "HN-MLPS-CLOUD", "政务云按等保二级建设，要求不低于三级(豁免已于 2026-06-30 过期)")
     inv.ok("cloud", "hn-zyyh-cloud", "同城灾备；两地三中心要求只针对政务云")
@@ -1397,6 +1459,8 @@ def build_henan():
     inv.bad("system", "hn-xlgc", "NAT-MLPS-L4", "四级系统上次等级测评 2026-01-15，超过 6 个月")
     inv.bad("system", "hn-xlgc", "NAT-CII-RISK", "关键信息基础设施近 12 个月无网络安全风险评估(上次 2025-08-20)")
     inv.bad("system", "hn-xlgc", "HN-CLOUD-HOSTING", "部署在公安厅自建数据中心，未上政务云")
+    b.systems[-1]["emergency_plan"] = None
+    inv.bad("system", "hn-xlgc", "HN-SYSTEM-PLAN", "重要系统(关基)未登记专项应急预案")
     S(sys_("hn-qmjk", "河南省全民健康信息平台", "hn-wjw", C("hn-cloud"), level=3, important=True,
            grade="important", launched="2021-05-01"))
     S(sys_("hn-jyzy", "河南省教育资源公共服务平台", "hn-jyt", C("hn-cloud"), level=1,
@@ -1422,8 +1486,10 @@ def build_henan():
     inv.ok("system", "hn-hlwyy", "直接与互联网交互；包头第四十条只适用于包头")
     inv.bad("system", "hn-hlwyy", "HN-CLOUD-HOSTING", "部署在医院自建机房，未上政务云")
     S(sys_("hn-zzcsdn", "郑州城市大脑", "hn-zzdsj", C("hn-zz-cloud"), level=3, important=True,
-           launched="2025-02-01", filed="2025-04-10"))
-    inv.bad("system", "hn-zzcsdn", "NAT-MLPS-FILING", "2025-02-01 上线，2025-04-10 才备案(超过 30 日)")
+           launched="2025-02-01"))
+    b.systems[-1]["mlps"].pop("filed")
+    b.systems[-1]["mlps"]["graded"] = "2025-06-01"
+    inv.bad("system", "hn-zzcsdn", "NAT-MLPS-FILING", "2025-02-01 上线、2025-06-01 定级，超过 30 日仍未办理等保备案")
     S(sys_("hn-zzjj", "郑州市交通管理综合应用平台", "hn-zzgaj", C("hn-zz-cloud"), level=3,
            important=True, launched="2023-04-01", crypto={"required": True}))
     inv.bad("system", "hn-zzjj", "NAT-CRYPTO-EVAL", "三级系统需密评但未开展")
@@ -1468,6 +1534,8 @@ def build_henan():
                ("hn-zzjs", "2026-07-25T09:00:00+08:00", "高危端口暴露风险通知"),
                ("hn-rmyy", "2026-09-12T09:30:00+08:00", "远程控制软件风险通知")]
     light_events(b, None, alerts, notices)
+    b.ev("drill", "hn-zwj", "2026-06-18T09:00:00+08:00", drill_kind="live", organiser_level="province",
+         note="全省实战型安全应急演练")
     b.ev("risk-assessment", "hn-gat", "2025-08-20T09:00:00+08:00", system="hn-xlgc",
          note="关键信息基础设施网络安全检测评估(12 个月之前, 不计入)")
     inv.ok("unit", "hn-lywjw", "同一 IP 一周内 3 次未处理告警、12 个月内 3 次风险通知；包头规则不适用于河南")

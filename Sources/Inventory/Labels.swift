@@ -51,6 +51,7 @@ public enum Labels {
             "ip_segments": l("IP 地址段", "IP segments"),
             "wireless_aps": l("无线接入点数", "wireless APs"),
             "internet_exits": l("互联网出口", "internet exits"),
+            "emergency_plan": l("应急预案", "emergency plan"),
         ],
         "access": [
             "method": l("接入方式", "access method"),
@@ -69,6 +70,7 @@ public enum Labels {
             "firewall": l("防火墙", "firewall"),
             "antivirus": l("防病毒", "antivirus"),
             "software": l("已装软件", "installed software"),
+            "internet_access": l("互联网访问方式", "internet access"),
         ],
         "antivirus": [
             "installed": l("已装防病毒", "antivirus installed"),
@@ -92,6 +94,8 @@ public enum Labels {
             "hosting": l("部署位置", "hosting"),
             "mlps": l("等级保护", "MLPS"),
             "crypto": l("密评", "crypto evaluation"),
+            "classified": l("涉密信息", "classified information"),
+            "emergency_plan": l("专项应急预案", "system emergency plan"),
         ],
         "backup": [
             "enabled": l("已备份", "backup enabled"),
@@ -106,6 +110,8 @@ public enum Labels {
             "filed": l("等保备案日期", "MLPS filed"),
             "last_assessment": l("等保测评日期", "MLPS assessed"),
             "result": l("等保测评结论", "MLPS result"),
+            "last_self_check": l("最近自查日期", "last self-check"),
+            "graded": l("定级日期", "graded on"),
         ],
         "crypto": [
             "required": l("须密评", "crypto evaluation required"),
@@ -122,6 +128,7 @@ public enum Labels {
             "security_assessment": l("云安全评估日期", "cloud security assessment"),
             "dr": l("灾备", "disaster recovery"),
             "operator": l("运营单位", "operator"),
+            "xinchuang": l("信创云", "xinchuang cloud"),
         ],
         "datacenter": [
             "id": l("数据中心编号", "data-centre id"),
@@ -130,6 +137,8 @@ public enum Labels {
             "pue": l("PUE", "PUE"),
             "built": l("建成日期", "built"),
             "operator": l("运营单位", "operator"),
+            "owner_unit": l("自建单位", "owner unit"),
+            "kind": l("机房类型", "room kind"),
         ],
         "exit": [
             "id": l("出口编号", "exit id"),
@@ -151,6 +160,9 @@ public enum Labels {
             "at": l("发生时间", "time"),
             "handled": l("已处置", "handled"),
             "note": l("备注", "note"),
+            "organiser_level": l("组织层级", "organised at"),
+            "reported_at": l("报备时间", "reported at"),
+            "drill_kind": l("演练形式", "drill kind"),
         ],
         "task": [
             "plan": l("计划编号", "plan"),
@@ -167,6 +179,10 @@ public enum Labels {
             "approved_by": l("批准人", "approved by"),
             "approval": l("批准文号", "approval document"),
             "expires": l("到期日期", "expires"),
+        ],
+        "emergency_plan": [
+            "issued": l("预案印发日期", "plan issued"),
+            "revised": l("预案修订日期", "plan revised"),
         ],
         "rectification": [
             "rule": l("规则编号", "rule"),
@@ -238,7 +254,21 @@ public enum Labels {
                 "alert": l("告警", "alert"), "risk-notice": l("风险通知", "risk notice"),
                 "risk-assessment": l("风险评估", "risk assessment"), "drill": l("应急演练", "drill"),
                 "data-risk-assessment": l("数据安全风险评估", "data risk assessment"),
+                "illegal-outreach": l("违规外联", "illegal outreach"), "change": l("设备变动", "change"),
+                "scan": l("漏洞扫描", "scan"), "relocation": l("地址迁移", "relocation"),
+                "device-debug": l("设备调试", "device debugging"),
             ],
+            "organiser_level": [
+                "province": l("省级", "province"), "city": l("市级", "city"), "county": l("县级", "county"),
+                "township": l("乡镇级", "township"), "village": l("村级", "village"),
+            ],
+            "drill_kind": ["tabletop": l("桌面推演", "tabletop"), "live": l("实战演练", "live")],
+        ],
+        "terminal": [
+            "internet_access": ["none": l("不访问互联网", "none"), "isolated": l("一机两用隔离", "isolated"), "direct": l("直接访问", "direct")],
+        ],
+        "datacenter": [
+            "kind": ["cloud-dc": l("云计算数据中心", "cloud data centre"), "machine-room": l("部门机房", "machine room")],
         ],
         "task": [
             "status": [

@@ -82,12 +82,21 @@ public enum Schema {
         FieldSpec("filed", .date, "等级保护备案日期", "date the MLPS filing was accepted"),
         FieldSpec("last_assessment", .date, "最近一次等级测评日期", "date of the latest MLPS assessment"),
         FieldSpec("result", .choice(["pass", "basic-pass", "fail"]), "测评结论：pass 符合 / basic-pass 基本符合 / fail 不符合", "assessment result"),
+        // issue #16 (regulatory fidelity)
+        FieldSpec("last_self_check", .date, "最近一次等级保护自查日期", "date of the latest MLPS self-check"),
+        FieldSpec("graded", .date, "定级日期（安全保护等级确定之日；晚于上线日期时按已运营系统自定级起 30 日内备案）", "date the MLPS level was set (after launch: an operating system, filed within 30 days of grading)"),
     ])
 
     static let crypto = ObjectSpec("crypto", [
         FieldSpec("required", .bool, "是否须开展商用密码应用安全性评估（密评）", "whether a commercial-crypto evaluation (密评) is required"),
         FieldSpec("last_evaluation", .date, "最近一次密评日期", "date of the latest 密评"),
         FieldSpec("result", .choice(["pass", "basic-pass", "fail"]), "密评结论", "evaluation result"),
+    ])
+
+    // issue #16 (regulatory fidelity)
+    static let emergencyPlan = ObjectSpec("emergency_plan", [
+        FieldSpec("issued", .date, "印发日期", "date issued"),
+        FieldSpec("revised", .date, "最近一次修订日期", "date last revised"),
     ])
 
     public static let inventory = ObjectSpec("inventory", [
@@ -128,6 +137,8 @@ public enum Schema {
         FieldSpec("ip_segments", .list(.cidr), "分配给本单位的 IP 地址段", "IP segments assigned to the unit"),
         FieldSpec("wireless_aps", .integer(min: 0, max: nil), "接入政务外网的无线接入点数量", "wireless access points on the extranet"),
         FieldSpec("internet_exits", .list(.reference(.exit)), "访问互联网所经的出口编号", "ids of the internet exits the unit uses"),
+        // issue #16 (regulatory fidelity)
+        FieldSpec("emergency_plan", .object(emergencyPlan), "网络安全应急预案", "cyber-security emergency plan"),
     ])
 
     public static let terminal = ObjectSpec("terminal", [
@@ -146,6 +157,8 @@ public enum Schema {
             FieldSpec("last_full_scan", .date, "最近一次全盘查杀日期", "date of the last full scan"),
         ])), "防病毒情况", "antivirus status"),
         FieldSpec("software", .list(.string), "已安装软件", "installed software"),
+        // issue #16 (regulatory fidelity)
+        FieldSpec("internet_access", .choice(["none", "isolated", "direct"]), "访问互联网方式：none 不访问 / isolated 经“一机两用”安全插件隔离 / direct 同时直接访问", "internet access: none / isolated (一机两用 plug-in) / direct"),
     ])
 
     public static let system = ObjectSpec("system", [
@@ -159,7 +172,7 @@ public enum Schema {
         FieldSpec("launched", .date, "上线日期；缺省表示尚未上线", "launch date; omitted = not yet live"),
         FieldSpec("changed", .date, "最近一次需重新备案的变更日期", "date of the last change that needs re-filing"),
         FieldSpec("extranet_filing", .date, "最近一次向政务外网运行管理部门备案的日期", "date of the latest filing with the extranet operator"),
-        FieldSpec("security_test", .date, "上线前安全检测日期", "date of the pre-launch security test"),
+        FieldSpec("security_test", .date, "最近一次安全检测日期（应在上线前；上线后补做的检测关闭 BT-40-TEST）", "date of the security test (due before launch; a later test closes BT-40-TEST)"),
         FieldSpec("internet_interaction", .choice(["none", "exchange-zone", "direct"]), "与互联网交互方式：none / exchange-zone 经数据交换区 / direct 直连", "how it exchanges data with the internet"),
         FieldSpec("backup", .object(ObjectSpec("backup", [
             FieldSpec("enabled", .bool, "是否开展数据备份", "backups enabled"),
@@ -171,6 +184,9 @@ public enum Schema {
         ], exactlyOne: ["cloud", "datacenter"])), "部署位置（cloud 或 datacenter 之一）", "where it runs (one of cloud, datacenter)"),
         FieldSpec("mlps", .object(mlps), "等级保护情况", "MLPS (等级保护) status"),
         FieldSpec("crypto", .object(crypto), "商用密码应用安全性评估（密评）情况", "commercial-crypto evaluation (密评)"),
+        // issue #16 (regulatory fidelity)
+        FieldSpec("classified", .bool, "是否存储、处理或传输涉密信息", "whether it stores, processes or transmits classified information"),
+        FieldSpec("emergency_plan", .object(emergencyPlan), "系统专项应急预案", "the system's own emergency plan"),
     ])
 
     public static let cloud = ObjectSpec("cloud", [
@@ -183,6 +199,8 @@ public enum Schema {
         FieldSpec("security_assessment", .date, "通过云计算服务安全评估的日期", "date it passed the cloud-service security assessment"),
         FieldSpec("dr", .choice(["none", "same-city", "remote", "two-sites-three-centers"]), "灾备：none / 同城 / 异地 / 两地三中心", "disaster recovery"),
         operatorField,
+        // issue #16 (regulatory fidelity)
+        FieldSpec("xinchuang", .bool, "是否信创云", "whether it is a xinchuang (domestic-stack) cloud"),
     ])
 
     public static let datacenter = ObjectSpec("datacenter", [
@@ -192,6 +210,9 @@ public enum Schema {
         FieldSpec("pue", .number(min: 1.0, max: nil), "电能利用效率 PUE（≥ 1.0）", "power usage effectiveness (≥ 1.0)"),
         FieldSpec("built", .date, "建成日期", "date built"),
         operatorField,
+        // issue #16 (regulatory fidelity)
+        FieldSpec("owner_unit", .reference(.unit), "自建机房的单位编号", "id of the unit that built the room"),
+        FieldSpec("kind", .choice(["cloud-dc", "machine-room"]), "类型：cloud-dc 云计算数据中心 / machine-room 部门机房", "kind: cloud-dc (cloud data centre) / machine-room (departmental machine room)"),
     ])
 
     public static let exit = ObjectSpec("exit", [
@@ -206,16 +227,22 @@ public enum Schema {
         operatorField,
     ])
 
-    public static let eventTypes = ["alert", "risk-notice", "risk-assessment", "drill", "data-risk-assessment"]
+    public static let eventTypes = ["alert", "risk-notice", "risk-assessment", "drill", "data-risk-assessment",
+                                    // issue #16 (regulatory fidelity)
+                                    "illegal-outreach", "change", "scan", "relocation", "device-debug"]
 
     public static let event = ObjectSpec("event", [
-        FieldSpec("type", .choice(eventTypes), required: true, "事件类型：alert 告警 / risk-notice 风险通知 / risk-assessment 风险评估 / drill 应急演练 / data-risk-assessment 数据安全风险评估", "event type"),
+        FieldSpec("type", .choice(eventTypes), required: true, "事件类型：alert 告警 / risk-notice 风险通知 / risk-assessment 风险评估 / drill 应急演练 / data-risk-assessment 数据安全风险评估 / illegal-outreach 违规外联 / change 网络设备变动或调测 / scan 漏洞扫描或安全测评 / relocation 办公地址迁移 / device-debug 接入设备调试", "event type"),
         FieldSpec("unit", .reference(.unit), required: true, "相关单位编号", "id of the unit concerned"),
         FieldSpec("system", .reference(.system), "相关系统编号（可选）", "id of the system concerned (optional)"),
         FieldSpec("ip", .ip, "相关 IP（告警）", "IP concerned (alerts)"),
         FieldSpec("at", .instant, required: true, "发生时间（RFC 3339，如 2026-09-21T10:00:00+08:00）", "when it happened (RFC 3339)"),
-        FieldSpec("handled", .bool, "告警是否已处置", "whether the alert was handled"),
+        FieldSpec("handled", .bool, "告警（或违规外联）是否已处置", "whether the alert (or illegal outreach) was handled"),
         FieldSpec("note", .string, "备注", "note"),
+        // issue #16 (regulatory fidelity)
+        FieldSpec("organiser_level", .choice(unitLevels), "组织层级（演练）：province / city / county …", "level that organised it (drills)"),
+        FieldSpec("reported_at", .instant, "向运行管理（主管）部门报备的时间（须早于 at）", "when it was reported to the operator (must be before at)"),
+        FieldSpec("drill_kind", .choice(["tabletop", "live"]), "演练形式：tabletop 桌面推演 / live 实战", "kind of drill: tabletop or live"),
     ])
 
     public static let task = ObjectSpec("task", [

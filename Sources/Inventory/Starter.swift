@@ -103,6 +103,7 @@ public enum Starter {
             ip_segments: [10.0.1.0/24]
             wireless_aps: 0
             internet_exits: [unified-exit]
+            emergency_plan: {issued: 2025-03-01}   # 网络安全应急预案 / the unit's emergency plan
 
         # 终端 / terminals
         terminals:
@@ -139,6 +140,7 @@ public enum Starter {
             name: 示例政务云
             kind: government
             mlps: {level: 3, filed: 2023-03-01, last_assessment: 2026-05-10, result: pass}
+            crypto: {required: true, last_evaluation: 2026-04-01, result: pass}   # 三级政务云须密评 / level 3: 密评 required
             security_assessment: 2025-12-01
             dr: two-sites-three-centers
 
@@ -148,7 +150,7 @@ public enum Starter {
           - {type: drill, unit: demo-unit, at: "2026-04-02T09:00:00+08:00"}
           # 包头第四十一条：每年不少于 2 次风险评估和 2 次应急演练 / at least two of each a year
           - {type: risk-assessment, unit: demo-unit, at: "2026-08-12T09:00:00+08:00"}
-          - {type: drill, unit: demo-unit, at: "2026-09-02T09:00:00+08:00"}
+          - {type: drill, unit: demo-unit, at: "2026-09-02T09:00:00+08:00", drill_kind: live, organiser_level: \(level)}   # 实战演练，本级组织 / a live drill at this level
 
         """
         return [("inventory.yaml", inventory), ("units.yaml", units), ("systems.yaml", systems)]

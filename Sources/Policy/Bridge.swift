@@ -79,8 +79,19 @@ public final class Bridge: Sendable {
         return at.seconds < cutoff
     }
 
+    /// Date fields that name a time to come (an expiry, a deadline), not a fact: never hidden.
+    static let forwardDates: Set<String> = ["expires", "due", "until"]
+
+    /// Whether a field is a fact dated after the as-of day: rules see it as absent, so a scan,
+    /// test or filing recorded with a later date is not done yet as of that day (DATA-FUTURE-DATE
+    /// reports it).
+    func isFuture(_ field: Field) -> Bool {
+        if case .date(let d) = field.value, d > asOf, !Self.forwardDates.contains(field.name) { return true }
+        return false
+    }
+
     /// A decoded field value as CEL sees it.
-    func convert(_ value: FieldValue, spec: FieldType?) -> Value {
+    func convert(_ value: FieldValue, spec: FieldType?, hidesFuture: Bool = false) -> Value {
         switch value {
         case .string(let s): return .string(s)
         case .int(let i): return .int(i)
@@ -92,11 +103,11 @@ public final class Bridge: Sendable {
         case .list(let items):
             var element: FieldType?
             if case .list(let e)? = spec { element = e }
-            return .list(items.map { convert($0.value, spec: element) })
+            return .list(items.map { convert($0.value, spec: element, hidesFuture: hidesFuture) })
         case .record(let record):
             var objectSpec: ObjectSpec?
             if case .object(let s)? = spec { objectSpec = s }
-            return .map(CELMap(provider: RecordProvider(bridge: self, record: record, spec: objectSpec)))
+            return .map(CELMap(provider: RecordProvider(bridge: self, record: record, spec: objectSpec, hidesFuture: hidesFuture)))
         case .yaml(let node):
             return node.celValue
         }
@@ -117,13 +128,15 @@ struct RecordProvider: CELMapProvider {
     let bridge: Bridge
     let record: Record
     let spec: ObjectSpec?
+    /// Facts dated after as-of read as absent (objects of the inventory; not its header or waivers).
+    var hidesFuture = false
 
     func value(forKey key: String) -> Value? {
-        if let field = record[key] {
+        if let field = record[key], !(hidesFuture && bridge.isFuture(field)) {
             switch field.value {
             case .list, .record:
                 // Only nested values need the field's type (their element or record spec).
-                return bridge.convert(field.value, spec: spec?.field(key)?.type)
+                return bridge.convert(field.value, spec: spec?.field(key)?.type, hidesFuture: hidesFuture)
             default:
                 return bridge.convert(field.value, spec: nil)
             }
@@ -132,7 +145,7 @@ struct RecordProvider: CELMapProvider {
     }
 
     var keys: [String] {
-        var out = record.fields.map(\.name)
+        var out = record.fields.filter { !(hidesFuture && bridge.isFuture($0)) }.map(\.name)
         for f in spec?.fields ?? [] where record[f.name] == nil && Bridge.defaultValue(f.type) != nil {
             out.append(f.name)
         }
@@ -186,11 +199,14 @@ final class ObjectProvider: CELMapProvider, @unchecked Sendable {
             cache[key] = v
             return v
         }
-        return RecordProvider(bridge: bridge, record: object.record, spec: Schema.spec(for: kind)).value(forKey: key)
+        return RecordProvider(bridge: bridge, record: object.record, spec: Schema.spec(for: kind), hidesFuture: hidesFuture).value(forKey: key)
     }
 
+    /// Waivers' dates are deadlines; every other object's dates are facts (see `Bridge.isFuture`).
+    var hidesFuture: Bool { kind != .waiver && kind != .inventory }
+
     var keys: [String] {
-        var out = RecordProvider(bridge: bridge, record: object.record, spec: Schema.spec(for: kind)).keys
+        var out = RecordProvider(bridge: bridge, record: object.record, spec: Schema.spec(for: kind), hidesFuture: hidesFuture).keys
         if hasRegion && !out.contains("region") { out.append("region") }
         out.append(contentsOf: computed)
         return out

@@ -39,7 +39,7 @@ public struct Checker: Sendable {
 
     /// Ids of the rules the checker itself defines (plans and waivers).
     public static let builtinRuleIDs: Set<String> = [PlanRules.deadline, WaiverRules.expired, WaiverRules.unused, WaiverRules.expiring,
-                                                          AuditCycle.notFixed, AuditCycle.unused]
+                                                          AuditCycle.notFixed, AuditCycle.unused, DataRules.futureDate]
 
     public func check(_ inventory: Inventory, options: CheckOptions) throws(DiagnosticList) -> CheckResult {
         let bridge = Bridge(inventory, asOf: options.asOf)
@@ -59,6 +59,7 @@ public struct Checker: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         var findings = outcomes.flatMap(\.findings)
         findings += PlanRules(plans: plans).findings(inventory, options: options)
+        findings += DataRules().findings(inventory, options: options)
         findings = WaiverRules().apply(to: findings, inventory: inventory, options: options)
         findings = AuditCycle().apply(to: findings, inventory: inventory, options: options)
         findings.sort(by: Finding.precedes)
@@ -124,6 +125,10 @@ struct Evaluation {
     mutating func evaluate() {
         let inventory = bridge.inventory
         let base = Activation(["inv": inv, "asOf": asOf, "params": params])
+        // `effective:` — outside the rule's period it looks at nothing (or, after it, reports as info).
+        if let effective = rule.effective, !effective.runs(at: bridge.asOf) { return }
+        let past = rule.effective.map { $0.state(at: bridge.asOf) == .after } ?? false
+        let pastNote = past ? rule.effective?.pastNote() : nil
         let objects = inventory.objects(rule.appliesTo)
         let prefixes = rule.regionPrefixes
         // A bad rule must not hang a CI job: each evaluation has the cost limit, and the rule as
@@ -156,18 +161,67 @@ struct Evaluation {
             case .bool(false):
                 checked.append(EvaluatedObjects.Entry(index: Int32(truncatingIfNeeded: index), passed: false))
                 let (kind, id) = Evaluation.target(of: object, in: inventory)
-                findings.append(Finding(
-                    rule: rule.id, title: rule.title, severity: rule.severity, status: .open,
+                // `detail:` and `locate_at:` are evaluated for failing objects only.
+                // Their cost is bounded by the cost limit of each evaluation but not counted in
+                // the rule's budget: they run for failing objects only, and a detail that cannot
+                // be computed is left out rather than failing the check.
+                var extra = 0
+                let detail = rule.detail.flatMap { Self.detailText($0.evaluate(activation, cost: &extra)) }
+                let messageActivation = rule.detail == nil ? activation : activation.binding("detail", to: .string(detail ?? ""))
+                var location = locate(object, index: index)
+                if let program = rule.locateAt, case .string(let ref) = program.evaluate(activation, cost: &extra),
+                   let at = Self.object(ref, in: inventory) {
+                    location = inventory.location(of: at)
+                }
+                var message = Localized(zh: rule.message.zh.render(messageActivation, cost: &spent), en: rule.message.en.render(messageActivation, cost: &spent))
+                if let pastNote { message = Localized(zh: message.zh + pastNote.zh, en: message.en + pastNote.en) }
+                var finding = Finding(
+                    rule: rule.id, title: rule.title, severity: past ? .info : rule.severity, status: .open,
                     targetKind: kind, targetID: id,
-                    message: Localized(zh: rule.message.zh.render(activation, cost: &spent), en: rule.message.en.render(activation, cost: &spent)),
-                    remediation: rule.remediation, location: locate(object, index: index),
+                    message: message,
+                    remediation: rule.remediation, location: location,
                     citation: rule.citation, due: nil, waiver: nil,
-                    unit: object.kind == .unit ? object.id : object["unit"]?.string))
+                    unit: object.kind == .unit ? object.id : object["unit"]?.string)
+                finding.detail = detail
+                findings.append(finding)
             case let other:
                 fail(other, expression: "assert", object: object)
                 if Self.isCostError(other) { return }
             }
         }
+    }
+
+    /// A `detail:` value as text: strings as they are, lists joined with "、", maps as `key: value` joined with "；".
+    /// A list of lists reads as groups: `[[ip, t1, t2], …]` → "ip：t1、t2；…". An error or an
+    /// empty result is no detail.
+    static func detailText(_ v: Value) -> String? {
+        if case .error = v { return nil }
+        let text = plainDetail(v)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Lists are sorted (code-point order), so a detail does not depend on the order of files.
+    static func plainDetail(_ v: Value) -> String {
+        func sorted(_ s: [String]) -> [String] { s.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
+        switch v {
+        case .list(let items):
+            let grouped = items.contains { if case .list = $0 { return true } else { return false } }
+            return sorted(items.map { item -> String in
+                if case .list(let group) = item, let head = group.first {
+                    return plainDetail(head) + "：" + sorted(group.dropFirst().map(plainDetail)).joined(separator: "、")
+                }
+                return plainDetail(item)
+            }).joined(separator: grouped ? "；" : "、")
+        case .map(let m): return m.entries.map { "\(plainDetail($0.key))：\(plainDetail($0.value))" }.joined(separator: "；")
+        default: return v.plainString
+        }
+    }
+
+    /// The object `KIND/ID` names (a `locate_at:` result).
+    static func object(_ ref: String, in inventory: Inventory) -> Object? {
+        guard let slash = ref.firstIndex(of: "/"), let kind = Kind(rawValue: String(ref[..<slash])), kind.hasID,
+              let i = inventory.index(of: kind, id: String(ref[ref.index(after: slash)...])) else { return nil }
+        return inventory.objects(kind)[i]
     }
 
     /// Over the cost limit on one object: it would be on the others too, at the same cost.

@@ -15,6 +15,8 @@ public struct ExampleRunner: Sendable {
         /// nil when the example itself is malformed or the rule errs.
         public var passed: Bool?
         public var problem: String?
+        /// The message a failing example rendered.
+        public var message: Localized?
 
         public var ok: Bool { passed == expectedPass }
     }
@@ -77,14 +79,55 @@ public struct ExampleRunner: Sendable {
                     return outcome
                 }
             }
+            // Outside its `effective:` period the rule looks at nothing, as in `check`.
+            if let effective = rule.effective, !effective.runs(at: asOf) {
+                outcome.passed = true
+                return outcome
+            }
             switch rule.assert.evaluate(activation, cost: &spent) {
-            case .bool(let b): outcome.passed = b
+            case .bool(let b):
+                outcome.passed = b
+                if !b {
+                    var message = Self.render(rule, activation, cost: &spent)
+                    if let effective = rule.effective, effective.state(at: asOf) == .after, let note = effective.pastNote() {
+                        message = Localized(zh: message.zh + note.zh, en: message.en + note.en)
+                    }
+                    outcome.message = message
+                    if let expected = example.expectedMessage, expected != message.zh {
+                        outcome.problem = "message: expected “\(expected)”, rendered “\(message.zh)”"
+                        outcome.passed = nil
+                    }
+                }
             case let other: outcome.problem = "assert: \(Self.describe(other))"
             }
         } catch {
             outcome.problem = error.message
         }
         return outcome
+    }
+
+    /// A failing object's message, with its `detail:` bound as in `check`.
+    static func render(_ rule: Rule, _ activation: Activation, cost: inout Int) -> Localized {
+        var bound = activation
+        if let program = rule.detail {
+            var extra = 0
+            bound = activation.binding("detail", to: .string(Evaluation.detailText(program.evaluate(activation, cost: &extra)) ?? ""))
+        }
+        return Localized(zh: rule.message.zh.render(bound, cost: &cost), en: rule.message.en.render(bound, cost: &cost))
+    }
+
+    /// The message an example's object gets with parameter overrides (nil when the example
+    /// cannot be assembled). For tests that check messages follow `params`.
+    public func message(_ rule: Rule, _ example: RuleExample, overrides: [(String, Value)]) -> Localized? {
+        guard let (inventory, index, asOf, own) = try? assemble(rule, example) else { return nil }
+        let bridge = Bridge(inventory, asOf: asOf)
+        let selfValue: Value = rule.appliesTo == .inventory
+            ? .map(CELMap(provider: RecordProvider(bridge: bridge, record: inventory.header.record, spec: Schema.inventory)))
+            : bridge.value(of: rule.appliesTo, at: index)
+        let activation = Activation(["self": selfValue, "inv": bridge.inventoryValue, "asOf": bridge.asOfValue,
+                                     "params": Checker.params(rule, inventory: own, cli: overrides)])
+        var cost = 0
+        return Self.render(rule, activation, cost: &cost)
     }
 
     struct ExampleError: Error {

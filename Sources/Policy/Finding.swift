@@ -73,6 +73,8 @@ public struct Finding: Sendable {
     public var rectification: RectificationInfo? = nil
     /// `new` or `known` against `--baseline` (Baseline.swift); nil without one.
     public var baseline: BaselineMark?
+    /// What exactly is wrong, from the rule's `detail:` (the IP and its alerts, the software found).
+    public var detail: String? = nil
 
     /// sha256 of rule, target kind and target id: stable across runs and
     /// across edits elsewhere in the inventory.

@@ -56,6 +56,26 @@ public struct PlanRules: Sendable {
         return out
     }
 
+    /// Issue #16 A11: `tasks:` records of a plan for tasks that do not apply at the inventory's
+    /// level are accepted and ignored (DESIGN §2); this says so instead of silence. One note per
+    /// plan with such records: how many tasks apply at the level and how many records were ignored.
+    public func ignoredRecordNotes(_ inventory: Inventory) -> [Localized] {
+        var out: [Localized] = []
+        let records = inventory.objects(.task)
+        for plan in plans where plan.applies(toRegion: inventory.region) {
+            let applying = Set(plan.tasks.filter { $0.levels.contains(inventory.level) }.map(\.no))
+            let ignored = records.filter { $0["plan"]?.string == plan.id && !applying.contains(Int($0["no"]?.int ?? 0)) }
+            guard !ignored.isEmpty else { continue }
+            let nos = ignored.compactMap { $0["no"]?.int }.map(String.init).joined(separator: "、")
+            out.append(applying.isEmpty
+                ? Localized(zh: "说明：\(plan.document) 在本台账层级（\(inventory.level)）没有适用的任务；tasks: 中该计划的 \(ignored.count) 条记录（第 \(nos) 项）已忽略",
+                            en: "note: \(plan.document) has no task at this inventory's level (\(inventory.level)); its \(ignored.count) tasks: record(s) (no. \(nos)) were ignored")
+                : Localized(zh: "说明：\(plan.document) 在本台账层级（\(inventory.level)）适用 \(applying.count) 项任务；tasks: 中不适用本级的 \(ignored.count) 条记录（第 \(nos) 项）已忽略",
+                            en: "note: \(applying.count) tasks of \(plan.document) apply at this inventory's level (\(inventory.level)); \(ignored.count) tasks: record(s) for other levels (no. \(nos)) were ignored"))
+        }
+        return out
+    }
+
     static func statusText(_ status: String) -> Localized {
         switch status {
         case "in-progress": return Localized(zh: "进行中", en: "in progress")

@@ -52,6 +52,8 @@ public struct RuleExample: Sendable {
     public var expectPass: Bool
     public var node: Node
     public var location: SourceLocation
+    /// `message:` — the zh message a failing example must render (with its `detail`).
+    public var expectedMessage: String? = nil
 }
 
 /// A rule: one policy file (DESIGN §3), parsed and compiled once.
@@ -74,6 +76,15 @@ public struct Rule: Sendable {
     public var examples: [RuleExample]
     /// A dotted field path to point findings at, when the rule names one.
     public var locate: String?
+    /// `detail:` — evaluated for failing objects only: what exactly is wrong (the IP and its
+    /// alert count, the software found). Bound as `detail` in the message templates.
+    public var detail: Program? = nil
+    public var detailSource: String? = nil
+    /// `locate_at:` — evaluated for failing objects only: `KIND/ID` of the object to point
+    /// the finding at (the second terminal sharing an address), the target staying the same.
+    public var locateAt: Program? = nil
+    /// `effective: {from, until, after}`: the period the rule's source text sets.
+    public var effective: Effective? = nil
     /// The pack (folder) and file the rule came from.
     public var pack: String
     public var file: String

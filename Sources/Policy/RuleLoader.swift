@@ -14,9 +14,10 @@ public struct RuleLoader: Sendable {
     }
 
     static let keys = ["id", "title", "severity", "applies_to", "regions", "when", "assert", "params", "message",
-                       "remediation", "citation", "examples", "locate", "description"]
+                       "remediation", "citation", "examples", "locate", "description", "detail", "locate_at", "effective"]
     static let citationKeys = ["document", "title", "article", "quote", "quote_source"]
-    static let exampleKeys = ["expect", "self", "inv", "asOf", "params", "note"]
+    static let exampleKeys = ["expect", "self", "inv", "asOf", "params", "note", "message"]
+    static let effectiveKeys = ["from", "until", "after"]
     static let idPattern = #"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"#
     /// The variables a rule's expressions may read (DESIGN §3).
     static let variables: Set<String> = ["self", "inv", "params", "asOf"]
@@ -98,10 +99,13 @@ public struct RuleLoader: Sendable {
                 return nil
             }
         }
+        // `detail` is a variable of the message templates when the rule has a `detail:`.
+        let detail = compile("detail", required: false)
+        let templateVariables = detail == nil ? Self.variables : Self.variables.union(["detail"])
         func template(_ source: String, _ mark: Mark) -> Template? {
             do {
                 let t = try Template(source, options: options)
-                for name in t.variables.subtracting(Self.variables).sorted() {
+                for name in t.variables.subtracting(templateVariables).sorted() {
                     error("消息模板引用了未声明的变量 “\(name)”", "the message has an undeclared reference to '\(name)'", mark)
                     return nil
                 }
@@ -174,9 +178,10 @@ public struct RuleLoader: Sendable {
                     continue
                 }
                 checkKeys(m, Self.exampleKeys, "example")
+                let expected = text("message", in: m, parent: item.mark, required: false)
                 switch text("expect", in: m, parent: item.mark) {
-                case "pass": examples.append(RuleExample(expectPass: true, node: item, location: at(item.mark)))
-                case "fail": examples.append(RuleExample(expectPass: false, node: item, location: at(item.mark)))
+                case "pass": examples.append(RuleExample(expectPass: true, node: item, location: at(item.mark), expectedMessage: expected))
+                case "fail": examples.append(RuleExample(expectPass: false, node: item, location: at(item.mark), expectedMessage: expected))
                 default: error("expect 应为 pass 或 fail", "expect must be pass or fail", item.mark)
                 }
             }
@@ -184,14 +189,46 @@ public struct RuleLoader: Sendable {
         if !examples.contains(where: \.expectPass) || !examples.contains(where: { !$0.expectPass }) {
             error("每条规则至少要有一个 pass 示例和一个 fail 示例", "every rule needs at least one pass and one fail example", node("examples", in: pairs)?.mark ?? root.mark)
         }
+        let locateAt = compile("locate_at", required: false)
+        var effective: Effective?
+        if let e = node("effective", in: pairs) {
+            if let m = e.mapping {
+                checkKeys(m, Self.effectiveKeys, "effective")
+                var value = Effective()
+                for key in ["from", "until"] {
+                    guard let t = text(key, in: m, parent: e.mark, required: false) else { continue }
+                    if let d = Day(t) {
+                        if key == "from" { value.from = d } else { value.until = d }
+                    } else {
+                        error("effective.\(key) 应为日期 YYYY-MM-DD", "effective.\(key) must be a date YYYY-MM-DD", node(key, in: m)?.mark ?? e.mark)
+                    }
+                }
+                if let a = text("after", in: m, parent: e.mark, required: false) {
+                    if let after = Effective.After(rawValue: a) { value.after = after } else {
+                        error("effective.after 应为 none 或 info", "effective.after must be none or info", node("after", in: m)?.mark ?? e.mark)
+                    }
+                }
+                if let f = value.from, let u = value.until, u < f {
+                    error("effective.until 早于 effective.from", "effective.until is before effective.from", e.mark)
+                }
+                effective = value
+            } else {
+                error("effective 应为 {from, until, after}", "effective must be {from, until, after}", e.mark)
+            }
+        }
         guard problems.isEmpty, let title, let severity, let kind, let assertion, let zhTemplate, let enTemplate, let citation else {
             throw DiagnosticList(problems)
         }
-        return Rule(id: id, title: title.0, severity: severity, appliesTo: kind, regions: regions, when: when?.0, assert: assertion.0,
-                    whenSource: when?.1, assertSource: assertion.1, params: params, message: (zhTemplate, enTemplate),
-                    remediation: remediation, citation: citation, examples: examples,
-                    locate: text("locate", in: pairs, parent: root.mark, required: false),
-                    pack: pack, file: file, location: at(root.mark))
+        var rule = Rule(id: id, title: title.0, severity: severity, appliesTo: kind, regions: regions, when: when?.0, assert: assertion.0,
+                        whenSource: when?.1, assertSource: assertion.1, params: params, message: (zhTemplate, enTemplate),
+                        remediation: remediation, citation: citation, examples: examples,
+                        locate: text("locate", in: pairs, parent: root.mark, required: false),
+                        pack: pack, file: file, location: at(root.mark))
+        rule.detail = detail?.0
+        rule.detailSource = detail?.1
+        rule.locateAt = locateAt?.0
+        rule.effective = effective
+        return rule
     }
 
     /// Load every `*.yaml` below a directory (recursively); the folder name is the pack.

@@ -42,6 +42,7 @@ public enum FindingsJSON {
             ("messages", .object([("zh", .string(f.message.zh)), ("en", .string(f.message.en))])),
         ]
         if let unit = f.unit { fields.append(("unit", .string(unit))) }
+        if let detail = f.detail { fields.append(("detail", .string(detail))) }
         fields += auditCycle(f, language: language)
         if let mark = f.baseline { fields.append(("baseline", .string(mark.rawValue))) }
         if let w = f.waiver {

@@ -101,6 +101,7 @@ struct Check: ParsableCommand {
         switch format {
         case .text:
             text = TextReport.render(result, language: input.lang, color: output == nil && isatty(1) == 1) + "\n"
+                + PlanRules(plans: Builtins.plans).ignoredRecordNotes(run.inventory).map { $0.text(input.lang) + "\n" }.joined()
         case .json:
             text = FindingsJSON.document(result, version: Yunwang.version, language: input.lang).serialized(pretty: true) + "\n"
         case .sarif:

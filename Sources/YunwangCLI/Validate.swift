@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Diagnostics
 import Inventory
@@ -28,9 +29,18 @@ struct Validate: ParsableCommand {
         do {
             let inventory = try input.load()
             keptUntilExit.append(inventory)
+            let warnings = Self.futureDates(inventory, language: input.lang)
             switch format {
-            case .text: print(Printable.escape(Summary.text(inventory, language: input.lang)))
-            case .json: print(Summary.json(inventory).serialized(pretty: true))
+            case .text:
+                print(Printable.escape(Summary.text(inventory, language: input.lang)))
+                for w in warnings { FileHandle.standardError.write(Data((Printable.escape(w) + "\n").utf8)) }
+            case .json:
+                var doc = Summary.json(inventory)
+                if case .object(var fields) = doc, !warnings.isEmpty {
+                    fields.append(("warnings", .array(warnings.map(JSON.string))))
+                    doc = .object(fields)
+                }
+                print(doc.serialized(pretty: true))
             }
         } catch {
             if format == .json {
@@ -38,6 +48,23 @@ struct Validate: ParsableCommand {
                 throw CommandFailure(code: 2, message: error.rendered(input.lang))
             }
             throw error
+        }
+    }
+}
+
+extension Validate {
+    /// Warnings (issue #16 A4): date fields after the inventory's `as_of` (facts not yet
+    /// happened; `check` reports them as DATA-FUTURE-DATE and no rule counts them as done).
+    static func futureDates(_ inventory: Inventory, language: Language) -> [String] {
+        guard let asOf = inventory.asOf else { return [] }
+        return FutureDates.scan(inventory, asOf: asOf).flatMap { kind, index, hits in
+            let object = inventory.objects(kind)[index]
+            return hits.map { hit in
+                let at = inventory.location(of: object, field: hit.path).description
+                return language == .zh
+                    ? "警告：\(at): \(hit.path) 的日期 \(hit.date) 晚于台账评估日期 as_of \(asOf)（check 报告 DATA-FUTURE-DATE，规则不视为已完成）"
+                    : "warning: \(at): \(hit.path) \(hit.date) is after the inventory's as_of \(asOf) (check reports DATA-FUTURE-DATE; no rule counts it as done)"
+            }
         }
     }
 }

@@ -250,7 +250,7 @@ struct CheckCommandTests {
         let show = try CLI.run(["policy", "show", "BT-42-8"])
         #expect(show.code == 0)
         #expect(show.out.contains("终端设备严禁装有和使用任何远程软件"))
-        let unknown = try CLI.run(["policy", "show", "BT-42-9"])
+        let unknown = try CLI.run(["policy", "show", "BT-42-99"])  // BT-42-9 exists since issue #16
         #expect(unknown.code == 2)
         #expect(unknown.err.contains("did you mean BT-42-"))
         let tested = try CLI.run(["policy", "test"])

@@ -229,8 +229,8 @@ struct GateCommandTests {
         #expect(one.out.hasPrefix("1 rules: ") && one.out.contains(" 0 failed"))
         let two = try CLI.run(["policy", "test", "BT-42-8", "BT-18"])
         #expect(two.out.hasPrefix("2 rules: "))
-        let unknown = try CLI.run(["policy", "test", "BT-42-9"])
-        #expect(unknown.code == 2 && unknown.err.contains("BT-42-1"))
+        let unknown = try CLI.run(["policy", "test", "BT-42-99"])
+        #expect(unknown.code == 2 && unknown.err.contains("BT-42-9"))
         let all = try CLI.run(["policy", "test"])
         #expect(all.code == 0 && !all.out.hasPrefix("1 rules"))
     }

@@ -25,8 +25,8 @@ struct PlantedViolationsTests {
     }()
 
     /// Rule ids reported by the engine itself rather than by a policy file.
-    static let engineRules: Set<String> = ["PLAN-DEADLINE", "WAIVER-EXPIRED", "WAIVER-UNUSED", "WAIVER-EXPIRING", "RECT-NOT-FIXED", "RECT-UNUSED"]
-    static let eventTypes = ["alert", "risk-notice", "risk-assessment", "drill", "data-risk-assessment"]
+    static let engineRules: Set<String> = ["PLAN-DEADLINE", "WAIVER-EXPIRED", "WAIVER-UNUSED", "WAIVER-EXPIRING", "DATA-FUTURE-DATE", "RECT-NOT-FIXED", "RECT-UNUSED"]
+    static let eventTypes = ["alert", "risk-notice", "risk-assessment", "drill", "data-risk-assessment", "illegal-outreach", "change", "scan", "relocation", "device-debug"]
     static let asOf = "2026-09-30"
 
     // MARK: - Reading the example YAML (line-based: the examples are generated in a fixed shape)
@@ -59,6 +59,8 @@ struct PlantedViolationsTests {
     struct Example {
         var planted: [Planted] = []
         var events: [Event] = []
+        /// "file:line" of the first line of every object (rules with `locate_at:` point at another object).
+        var starts: Set<String> = []
     }
 
     static let sections = ["inventory": "inventory", "units": "unit", "terminals": "terminal", "systems": "system",
@@ -137,6 +139,7 @@ struct PlantedViolationsTests {
                     j += 1
                 }
                 let objectLines = Array(lines[i..<last])
+                example.starts.insert("\(rel):\(number)")
                 let item = body.drop { $0 == " " }.dropFirst(isItem ? 2 : 0)
                 var id = ""
                 var expires: Int?
@@ -191,6 +194,12 @@ struct PlantedViolationsTests {
         let expressions = text.split(separator: "\n").prefix { !$0.hasPrefix("examples:") }.joined(separator: "\n")
         guard expressions.contains(".events") else { return [] }
         return eventTypes.filter { expressions.contains("'\($0)'") || expressions.contains("\"\($0)\"") }
+    }
+
+    /// Whether a rule names the object to point at (`locate_at:`).
+    static func locatesElsewhere(_ rule: String) -> Bool {
+        guard let path = policyFiles[rule], let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        return text.contains("\nlocate_at:")
     }
 
     static let policyFiles: [String: String] = {
@@ -269,6 +278,11 @@ struct PlantedViolationsTests {
         let here = "examples/\(name): \(p.rule) \(p.object.kind)/\(p.object.id) located at \(f.file):\(f.line)"
         if p.object.kind == "waiver" {
             #expect(f.file == p.object.file && f.line == p.object.expiresLine, "\(here), not at the waiver's expires: line \(p.object.expiresLine ?? 0)")
+            return
+        }
+        if Self.locatesElsewhere(p.rule) {
+            // `locate_at:` points the finding at another object (the second terminal sharing an address).
+            #expect(example.starts.contains("\(f.file):\(f.line)"), "\(here), not at the first line of an object")
             return
         }
         let types = Self.eventTypes(of: p.rule)

@@ -8,7 +8,20 @@ struct ValidateCommandTests {
         let r = try CLI.run(["validate", "examples/\(name)"])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.hasPrefix("✓ 台账有效："))
-        #expect(r.err.isEmpty)
+        // Only warnings (a planted date after as-of in the Baotou example, issue #16 A4).
+        #expect(r.err.split(separator: "\n").allSatisfy { $0.hasPrefix("警告：") }, "\(r.err)")
+        #expect(r.code == 0)
+    }
+
+    @Test("validate warns about dates after the inventory's as_of")
+    func futureDatesWarn() throws {
+        let r = try CLI.run(["validate", "examples/baotou"])
+        #expect(r.code == 0)
+        #expect(r.err.contains("警告：terminals/bt-dsj.yaml:61:"), "\(r.err)")
+        #expect(r.err.contains("antivirus.last_full_scan 的日期 2026-10-03 晚于台账评估日期 as_of 2026-09-30"), "\(r.err)")
+        let en = try CLI.run(["validate", "examples/baotou", "--lang", "en", "--format", "json"])
+        #expect(en.out.contains("\"warnings\""), "\(en.out)")
+        #expect(en.out.contains("antivirus.last_full_scan 2026-10-03 is after the inventory's as_of 2026-09-30"), "\(en.out)")
     }
 
     @Test func validateSummarisesTheBaotouExample() throws {
