@@ -44,7 +44,13 @@ enum Cost {
         case "@in":
             // `a in b`: a list is scanned (each comparison as deep as the needle); maps hash.
             return { a, b in
-                if case .list(let l) = b { return l.count * (1 + deepSize(a, cap: 1 << 40)) }
+                if case .list(let l) = b {
+                    switch a {
+                    case .string(let s): return l.count * (1 + s.utf8.count / 10)
+                    case .list, .map, .bytes: return l.count * (1 + deepSize(a, cap: 1 << 40))
+                    default: return l.count
+                    }
+                }
                 if case .string(let s) = a { return traversal(s.utf8.count) }
                 return 0
             }
