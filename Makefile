@@ -50,15 +50,15 @@ demo: release
 
 # Build and run every test (unit, end-to-end CLI, docs examples, the site in
 # headless Chromium, the bad-input corpus), then a short fuzzing smoke run
-# (FUZZ_SMOKE_SECONDS per target, 4 targets; docs/hardening.md).
-FUZZ_SMOKE_SECONDS ?= 25
+# (FUZZ_SMOKE_SECONDS per target, 6 targets; docs/hardening.md).
+FUZZ_SMOKE_SECONDS ?= 16
 test: deps-browser
 	@$(SWIFT) build --build-tests
 	@$(SWIFT) test
 	@SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) bash scripts/fuzz.sh
 
 # libFuzzer with AddressSanitizer on the YAML loader, the inventory decoder,
-# CEL and the policy loader, FUZZ_SECONDS each (FUZZ_TARGETS="cel yaml" for
+# CEL, the policy loader, the directory walk and the templates, FUZZ_SECONDS each (FUZZ_TARGETS="cel yaml" for
 # some); crashing inputs are saved under out/fuzz/ (docs/hardening.md).
 FUZZ_SECONDS ?= 300
 FUZZ_TARGETS ?=

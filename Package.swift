@@ -86,12 +86,14 @@ let package = Package(
         // saved inputs through the same harness (Tests/FuzzRegressionTests runs it too).
         .target(name: "CFuzzDriver", path: "Sources/fuzz-driver"),
         .target(
-            name: "FuzzHarness", dependencies: ["CEL", "Diagnostics", "Inventory", "JSON", "Policy", "YAML", "CFuzzDriver"],
+            name: "FuzzHarness", dependencies: ["CEL", "Diagnostics", "Inventory", "JSON", "Policy", "Render", "YAML", "CFuzzDriver"],
             path: "Sources/fuzz-harness", swiftSettings: strict),
         .executableTarget(name: "fuzz-yaml", dependencies: ["FuzzHarness"], swiftSettings: strict),
         .executableTarget(name: "fuzz-inventory", dependencies: ["FuzzHarness"], swiftSettings: strict),
         .executableTarget(name: "fuzz-cel", dependencies: ["FuzzHarness"], swiftSettings: strict),
         .executableTarget(name: "fuzz-policy", dependencies: ["FuzzHarness"], swiftSettings: strict),
+        .executableTarget(name: "fuzz-walk", dependencies: ["FuzzHarness"], swiftSettings: strict),
+        .executableTarget(name: "fuzz-templates", dependencies: ["FuzzHarness"], swiftSettings: strict),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Suite"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"], swiftSettings: strict),

@@ -29,10 +29,10 @@ SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 OUT=${FUZZ_OUT:-out/fuzz}
 SWIFT=${SWIFT:-swift}
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(yaml inventory cel policy)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(yaml inventory cel policy walk templates)
 
 for t in "${TARGETS[@]}"; do
-    case "$t" in yaml|inventory|cel|policy) ;; *) echo "fuzz: unknown target '$t' (yaml, inventory, cel, policy)" >&2; exit 2 ;; esac
+    case "$t" in yaml|inventory|cel|policy|walk|templates) ;; *) echo "fuzz: unknown target '$t' (yaml, inventory, cel, policy, walk, templates)" >&2; exit 2 ;; esac
 done
 
 # libFuzzer from the Swift toolchain's own clang (compiler-rt).
@@ -68,7 +68,7 @@ done
 bin=$("$SWIFT" build "${flags[@]}" --show-bin-path)
 echo "fuzz: built ${TARGETS[*]} ($CONFIG, ASan + libFuzzer) in $(( $(date +%s) - start )) s; $SECONDS_EACH s each" >&2
 
-declare -A maxlen=([yaml]=8192 [inventory]=8192 [cel]=4096 [policy]=8192)
+declare -A maxlen=([yaml]=8192 [inventory]=8192 [cel]=4096 [policy]=8192 [walk]=4096 [templates]=4096)
 failed=0
 for t in "${TARGETS[@]}"; do
     work="$SCRATCH/fuzz-corpus/$t"

@@ -145,7 +145,28 @@ public struct FindingsDiff: Sendable {
                 firstSeen: (f["first_seen"] as? String).flatMap { Day($0) },
                 json: canonical(f, order: findingKeys)))
         }
-        return Document(file: file, asOf: object["as_of"] as? String, entries: entries)
+        // A nonsense as_of (issue #19 item 15) would date the comparison wrongly: refuse it at its place.
+        var asOf: String?
+        if let value = object["as_of"], !(value is NSNull) {
+            guard let text = value as? String, Day(text) != nil else {
+                throw Diagnostic(zh: "findings JSON 的 as_of 应为 YYYY-MM-DD 日期（1900–2999 年）", en: "the findings JSON's as_of must be a YYYY-MM-DD date (years 1900–2999)",
+                                 at: location(of: keyOffset("as_of", in: data), in: data, file: file), step: "load")
+            }
+            asOf = text
+        }
+        return Document(file: file, asOf: asOf, entries: entries)
+    }
+
+    /// The byte offset of the first `"key"` not inside a string (the key itself, not an escaped quote in a value).
+    static func keyOffset(_ key: String, in data: Data) -> Int? {
+        let needle = Array("\"\(key)\"".utf8)
+        let bytes = [UInt8](data)
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle), i == 0 || bytes[i - 1] != 0x5C { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// A byte offset in `data` as file:line:column (1:1 when unknown).

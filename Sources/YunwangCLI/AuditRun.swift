@@ -44,9 +44,43 @@ struct AuditOptions: ParsableArguments {
                 throw CommandFailure(code: 2, message: "--param: 错误: 规则 \(rule) 没有参数 \(name)\(hint)；它的参数 / its parameters: \(names.joined(separator: ", "))")
             }
             let node = try YAMLLoader(tagPolicy: .lenient).parse(raw, file: "--param \(key)")
-            out[rule, default: []].append((name, node?.celValue ?? .null))
+            let value = node?.celValue ?? .null
+            // A value of another type than the rule's own would fail inside the rule, reported at
+            // the rule's file for every object: say it here, at the flag (issue #19 item 15).
+            if let builtin = known[rule].flatMap({ _ in rules.last { $0.id == rule }?.params.first { $0.0 == name }?.1 }),
+               let (want, got) = Self.mismatch(builtin, value) {
+                throw CommandFailure(code: 2, message: "--param \(key): 错误: 值应为\(want.zh)，实际是\(got.zh) / error: the value must be \(want.en), found \(got.en)")
+            }
+            out[rule, default: []].append((name, value))
         }
         return out
+    }
+}
+
+extension AuditOptions {
+    /// The kinds of `builtin` and `value` when an override of one by the other cannot work
+    /// (numbers stand for each other; a list's items are compared by their first ones).
+    static func mismatch(_ builtin: Value, _ value: Value) -> (want: Localized, got: Localized)? {
+        func kind(_ v: Value) -> Localized {
+            switch v {
+            case .null: return Localized(zh: "空值", en: "null")
+            case .bool: return Localized(zh: "布尔值", en: "a boolean")
+            case .int, .uint, .double: return Localized(zh: "数字", en: "a number")
+            case .string: return Localized(zh: "字符串", en: "a string")
+            case .list: return Localized(zh: "列表", en: "a list")
+            case .map: return Localized(zh: "映射", en: "a mapping")
+            default: return Localized(zh: "其他值", en: "another value")
+            }
+        }
+        func plural(_ en: String) -> String { (en.hasPrefix("a ") ? String(en.dropFirst(2)) : en) + "s" }
+        let want = kind(builtin), got = kind(value)
+        if case .null = builtin { return nil }
+        guard want == got else { return (want, got) }
+        if case .list(let a) = builtin, case .list(let b) = value, let x = a.first, let y = b.first {
+            let (wx, gy) = (kind(x), kind(y))
+            if wx != gy { return (Localized(zh: "\(wx.zh)的列表", en: "a list of \(plural(wx.en))"), Localized(zh: "\(gy.zh)的列表", en: "a list of \(plural(gy.en))")) }
+        }
+        return nil
     }
 }
 

@@ -32,6 +32,10 @@ public struct Yunwang: ParsableCommand {
 
     /// Parse, run, and exit with 0/1/2 as DESIGN §5 says (argument errors are 2, not 64).
     public static func runMain(_ arguments: [String]? = nil) -> Never {
+        // A reader that closes early (`| head`) must not kill the process with SIGPIPE (141):
+        // the write then fails with EPIPE and the run ends with exit 2 and a message on
+        // standard error (issue #19 item 15; docs/hardening.md).
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -25,6 +25,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case cel
     /// The policy loader: the input as one rule file, then its examples and a check of a small inventory.
     case policy
+    /// The inventory walk: the input as a script that builds a folder of files, folders and links.
+    case walk
+    /// The report templates: the input as `report.md.mustache`, rendered within its work budget.
+    case templates
 
     /// Runs one input. Returns normally whatever the input; traps only on a bug.
     public func run(_ bytes: [UInt8]) {
@@ -33,6 +37,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .inventory: Harness.inventory(bytes)
         case .cel: Harness.cel(bytes)
         case .policy: Harness.policy(bytes)
+        case .walk: Harness.walk(bytes)
+        case .templates: Harness.templates(bytes)
         }
     }
 

@@ -25,6 +25,8 @@ public enum FuzzMain {
         case .inventory: code = LLVMFuzzerRunDriver(&argc, &argv) { d, n in FuzzTarget.inventory.run(d, n); return 0 }
         case .cel: code = LLVMFuzzerRunDriver(&argc, &argv) { d, n in FuzzTarget.cel.run(d, n); return 0 }
         case .policy: code = LLVMFuzzerRunDriver(&argc, &argv) { d, n in FuzzTarget.policy.run(d, n); return 0 }
+        case .walk: code = LLVMFuzzerRunDriver(&argc, &argv) { d, n in FuzzTarget.walk.run(d, n); return 0 }
+        case .templates: code = LLVMFuzzerRunDriver(&argc, &argv) { d, n in FuzzTarget.templates.run(d, n); return 0 }
         }
         exit(code)
         #else

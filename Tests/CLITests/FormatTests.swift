@@ -352,7 +352,7 @@ struct FormatTests {
         #expect(r.code == 1)
         let rows = try Self.readCSV(r.out)
         let unit = try #require(rows.first { $0[0] == "BT-18" })
-        #expect(unit[6] == "接入单位 <script>alert(1)</script> & a,b\"c\r\n| `x` @all #1 [l](http://e) ]]> \u{1}（demo-unit）在政务外网上装有 2 个无线接入设备（允许 0 个）")
+        #expect(unit[6] == "接入单位 <script>alert(1)</script> & a,b\"c\r\n| `x` @all #1 [l](http://e) ]]> （demo-unit）在政务外网上装有 2 个无线接入设备（允许 0 个）", "control characters (U+0001) are dropped from CSV cells")
         #expect(unit[7] == "单位 #1.yaml")
         let waived = try #require(rows.first { $0[0] == "BT-42-8" })
         #expect(waived[13] == "'=HYPERLINK(\"http://evil\")\nline2 </failure><x>", "a formula gets a leading '")
