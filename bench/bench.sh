@@ -3,7 +3,7 @@
 # single-threaded parse of the same files (the floor):
 #   1. load + validate   (bench/bench-load.sh)
 #   2. check, all built-in rules
-#   3. CEL: two typical rules over every terminal, one core (yunwang-bench)
+#   3. CEL: three typical rules over every terminal, one core (yunwang-bench; bench/bench-cel.sh alone)
 #   4. site: yunwang site against Hugo on the same pages (bench/bench-site.sh)
 #   5. spreadsheets: import of a 200,000-row terminal sheet, the province xlsx ledger (bench/bench-xlsx.sh)
 #
@@ -60,7 +60,7 @@ head -8 "$DATA/timings.txt" | sed 's/^/    /'
 echo
 echo "## CEL — typical rules over every terminal, one core"
 echo
-.build/release/yunwang-bench cel "$INV"
+YUNWANG_BENCH_RUNS=$RUNS .build/release/yunwang-bench cel "$INV"
 
 # 4. The site: yunwang site against Hugo on the same pages (bench/bench-site.sh).
 SKIP_BUILD=1 RUNS=2 bash bench/bench-site.sh | tee "$DATA/site.txt"

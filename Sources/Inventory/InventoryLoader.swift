@@ -83,7 +83,8 @@ public struct InventoryLoader: Sendable {
             throw DiagnosticList(problems, cap: cap)
         }
         let inventory = Inventory(root: path, files: files, header: header, objects: objects)
-        problems += crossCheck(inventory, at: at)
+        // References into a file that did not load would all dangle: report the file alone.
+        if !unreadable { problems += crossCheck(inventory, at: at) }
         if !problems.isEmpty { throw DiagnosticList(problems, cap: cap) }
         return inventory
     }
@@ -177,6 +178,9 @@ public struct InventoryLoader: Sendable {
                 }
                 for p in pair.value.mapping ?? [] {
                     let name = p.key.scalar?.text ?? ""
+                    if let big = ParamLimits.problem(p.value) {
+                        problems.append(Diagnostic(zh: "规则 \(rule) 的参数 \(name)：\(big.zh)", en: "rule \(rule), parameter \(name): \(big.en)", at: place(big.mark), step: "validate"))
+                    }
                     if !names.contains(name) {
                         let hint = Diagnostic.suggestion(for: name, among: names).map { ("（是否想写 “\($0)”？）", " (did you mean '\($0)'?)") } ?? ("", "")
                         let list = names.isEmpty ? "（无参数 / none）" : names.joined(separator: ", ")
@@ -185,19 +189,63 @@ public struct InventoryLoader: Sendable {
                 }
             }
         }
-        for o in inv.objects(.waiver) {
+        for o in inv.objects(.cloud) + inv.objects(.datacenter) + inv.objects(.exit) { resolve(o, "operator", .unit) }
+        // Waivers and rectification orders name a rule and a KIND/ID target that must exist.
+        func resolveRuleAndTarget(_ o: Object, _ what: (zh: String, en: String)) {
             if let rules = catalog.rules, let rule = o["rule"]?.string, !rules.contains(rule) {
                 let hint = Diagnostic.suggestion(for: rule, among: Array(rules)).map { ("（是否想写 “\($0)”？）", " (did you mean '\($0)'?)") } ?? ("", "")
-                report(o, "rule", "豁免引用的规则 “\(rule)” 不存在\(hint.0)", "the waiver names rule '\(rule)', which does not exist\(hint.1)")
+                report(o, "rule", "\(what.zh)引用的规则 “\(rule)” 不存在\(hint.0)", "the \(what.en) names rule '\(rule)', which does not exist\(hint.1)")
             }
             if let target = o["target"]?.string {
                 let parts = target.split(separator: "/", maxSplits: 1)
                 if parts.count == 2, let kind = Kind(rawValue: String(parts[0])), inv.index(of: kind, id: String(parts[1])) == nil {
-                    report(o, "target", "豁免对象 “\(target)” 不存在", "the waiver's target '\(target)' does not exist")
+                    report(o, "target", "\(what.zh)对象 “\(target)” 不存在", "the \(what.en)'s target '\(target)' does not exist")
                 }
             }
         }
+        for o in inv.objects(.waiver) { resolveRuleAndTarget(o, ("豁免", "waiver")) }
+        checkRectifications(inv, report: report, resolve: resolveRuleAndTarget)
         return problems
+    }
+
+    /// Rectification orders (DESIGN §9): rule and target resolve, `due` is not before `issued`,
+    /// `closed` is neither before `issued` nor after the inventory's as-of date, and one
+    /// (rule, target) has at most one order open at a time — a new order may follow only
+    /// once the earlier one is closed, issued on or after that date.
+    func checkRectifications(_ inv: Inventory, report: (Object, String?, String, String) -> Void,
+                             resolve: (Object, (zh: String, en: String)) -> Void) {
+        var byKey: [String: [Object]] = [:]
+        for o in inv.objects(.rectification) {
+            resolve(o, ("整改通知", "rectification order"))
+            guard let issued = o["issued"]?.date, let due = o["due"]?.date else { continue }
+            let order = o["order"]?.string ?? ""
+            if due < issued {
+                report(o, "due", "整改通知 \(order) 的整改时限 \(due) 早于下发日期 \(issued)", "rectification order \(order): due \(due) is before issued \(issued)")
+            }
+            if let closed = o["closed"]?.date {
+                if closed < issued {
+                    report(o, "closed", "整改通知 \(order) 的关闭日期 \(closed) 早于下发日期 \(issued)", "rectification order \(order): closed \(closed) is before issued \(issued)")
+                } else if let asOf = inv.asOf, closed > asOf {
+                    report(o, "closed", "整改通知 \(order) 的关闭日期 \(closed) 晚于台账评估日期 \(asOf)", "rectification order \(order): closed \(closed) is after the inventory's as_of \(asOf)")
+                }
+            }
+            if let rule = o["rule"]?.string, let target = o["target"]?.string {
+                byKey["\(rule) \(target)", default: []].append(o)
+            }
+        }
+        for (_, orders) in byKey where orders.count > 1 {
+            let sorted = orders.sorted { ($0["issued"]?.date.map(\.daysSinceEpoch) ?? 0, $0.file, $0.mark.line) < ($1["issued"]?.date.map(\.daysSinceEpoch) ?? 0, $1.file, $1.mark.line) }
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) {
+                let closed = earlier["closed"]?.date
+                guard let closed, let issued = later["issued"]?.date, issued >= closed else {
+                    let first = inv.location(of: earlier)
+                    let rule = later["rule"]?.string ?? "", target = later["target"]?.string ?? ""
+                    report(later, "order", "\(target) 对规则 \(rule) 已有未关闭的整改通知（\(first.description)）；新通知须在前一条关闭后下发",
+                           "\(target) already has an open rectification order for \(rule) (at \(first.description)); a new order may follow only once the earlier one is closed")
+                    continue
+                }
+            }
+        }
     }
 }
 

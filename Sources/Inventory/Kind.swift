@@ -1,6 +1,8 @@
 /// The kinds of object an inventory holds (DESIGN §2).
 public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
     case inventory, unit, terminal, system, cloud, datacenter, exit, event, task, waiver
+    /// A rectification order (整改通知, DESIGN §9).
+    case rectification
 
     /// The top-level key that lists objects of this kind (`units:`), or `inventory:`.
     public var key: String {
@@ -15,6 +17,7 @@ public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
         case .event: return "events"
         case .task: return "tasks"
         case .waiver: return "waivers"
+        case .rectification: return "rectifications"
         }
     }
 
@@ -46,6 +49,7 @@ public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
         case .event: return ("事件", "event")
         case .task: return ("任务记录", "task record")
         case .waiver: return ("豁免", "waiver")
+        case .rectification: return ("整改通知", "rectification order")
         }
     }
 }

@@ -23,6 +23,20 @@ public enum Labels {
             "level": l("台账层级", "inventory level"),
             "as_of": l("评估日期", "as-of date"),
             "params": l("规则参数", "rule parameters"),
+            "issuer": l("署名单位", "issuer"),
+            "rectify_days": l("整改天数", "rectification days"),
+            "report": l("报告签署", "report sign-off"),
+        ],
+        "rectify_days": [
+            "high": l("高风险整改天数", "days to fix high"),
+            "medium": l("中风险整改天数", "days to fix medium"),
+            "low": l("低风险整改天数", "days to fix low"),
+        ],
+        "report": [
+            "number": l("报告文号", "report number"),
+            "prepared_by": l("编制人", "prepared by"),
+            "reviewed_by": l("审核人", "reviewed by"),
+            "approved_by": l("签发人", "approved by"),
         ],
         "unit": [
             "id": l("单位编号", "unit id"),
@@ -107,6 +121,7 @@ public enum Labels {
             "crypto": l("密评", "crypto evaluation"),
             "security_assessment": l("云安全评估日期", "cloud security assessment"),
             "dr": l("灾备", "disaster recovery"),
+            "operator": l("运维单位", "operating unit"),
         ],
         "datacenter": [
             "id": l("数据中心编号", "data-centre id"),
@@ -114,6 +129,7 @@ public enum Labels {
             "region": region,
             "pue": l("PUE", "PUE"),
             "built": l("建成日期", "built"),
+            "operator": l("运维单位", "operating unit"),
         ],
         "exit": [
             "id": l("出口编号", "exit id"),
@@ -121,6 +137,7 @@ public enum Labels {
             "region": region,
             "kind": l("出口类型", "exit kind"),
             "approval": l("书面批准", "approval"),
+            "operator": l("运维单位", "operating unit"),
         ],
         "approval": [
             "document": l("批准文号", "approval document"),
@@ -150,6 +167,16 @@ public enum Labels {
             "approved_by": l("批准人", "approved by"),
             "approval": l("批准文号", "approval document"),
             "expires": l("到期日期", "expires"),
+        ],
+        "rectification": [
+            "rule": l("规则编号", "rule"),
+            "target": l("整改对象", "target"),
+            "order": l("整改通知文号", "order number"),
+            "issued": l("下发日期", "issued"),
+            "due": l("整改时限", "due"),
+            "owner": l("整改责任人", "owner"),
+            "closed": l("整改完成日期", "closed"),
+            "note": l("备注", "note"),
         ],
     ]
 

@@ -74,6 +74,9 @@ public enum Schema {
 
     static let region = FieldSpec("region", .region, "GB/T 2260 行政区划代码；缺省时继承所属单位或台账的代码", "GB/T 2260 division code; defaults to the unit's, else the inventory's")
 
+    /// Who owns a cloud's, data centre's or exit's findings (DESIGN §9).
+    static let operatorField = FieldSpec("operator", .reference(.unit), "运营（运维）单位编号：其问题的责任单位", "id of the operating unit: who owns its findings")
+
     static let mlps = ObjectSpec("mlps", [
         FieldSpec("level", .integer(min: 1, max: 5), "等级保护级别（1–5）", "MLPS level (1–5)"),
         FieldSpec("filed", .date, "等级保护备案日期", "date the MLPS filing was accepted"),
@@ -93,6 +96,19 @@ public enum Schema {
         FieldSpec("level", .choice(inventoryLevels), required: true, "台账层级：province 省级 / city 市级 / county 县级", "inventory level"),
         FieldSpec("as_of", .date, "默认评估日期（--as-of 可覆盖）", "default evaluation date (--as-of overrides)"),
         FieldSpec("params", .any, "按规则覆盖参数：{规则ID: {参数名: 值}}", "per-rule parameter overrides: {RULE-ID: {name: value}}"),
+        // The audit cycle (DESIGN §9).
+        FieldSpec("issuer", .string, "出具报告和整改通知的署名单位", "who issues the report and the rectification notices"),
+        FieldSpec("rectify_days", .object(ObjectSpec("rectify_days", [
+            FieldSpec("high", .integer(min: 1, max: 3650), "高风险问题的整改天数（默认 15）", "days to fix a high finding (default 15)"),
+            FieldSpec("medium", .integer(min: 1, max: 3650), "中风险问题的整改天数（默认 30）", "days to fix a medium finding (default 30)"),
+            FieldSpec("low", .integer(min: 1, max: 3650), "低风险问题的整改天数（默认 90）", "days to fix a low finding (default 90)"),
+        ])), "整改时限：首次发现后多少天内整改（提示级问题不设时限）", "rectification deadlines in days after a finding is first seen (info findings have none)"),
+        FieldSpec("report", .object(ObjectSpec("report", [
+            FieldSpec("number", .string, "报告文号，如 包数审〔2026〕3号", "report number"),
+            FieldSpec("prepared_by", .string, "编制人", "prepared by"),
+            FieldSpec("reviewed_by", .string, "审核人", "reviewed by"),
+            FieldSpec("approved_by", .string, "签发人", "approved by"),
+        ])), "季度报告的文号和签署", "the quarterly report's number and sign-off"),
     ])
 
     public static let unit = ObjectSpec("unit", [
@@ -166,6 +182,7 @@ public enum Schema {
         FieldSpec("crypto", .object(crypto), "密评情况", "密评 status"),
         FieldSpec("security_assessment", .date, "通过云计算服务安全评估的日期", "date it passed the cloud-service security assessment"),
         FieldSpec("dr", .choice(["none", "same-city", "remote", "two-sites-three-centers"]), "灾备：none / 同城 / 异地 / 两地三中心", "disaster recovery"),
+        operatorField,
     ])
 
     public static let datacenter = ObjectSpec("datacenter", [
@@ -174,6 +191,7 @@ public enum Schema {
         region,
         FieldSpec("pue", .number(min: 1.0, max: nil), "电能利用效率 PUE（≥ 1.0）", "power usage effectiveness (≥ 1.0)"),
         FieldSpec("built", .date, "建成日期", "date built"),
+        operatorField,
     ])
 
     public static let exit = ObjectSpec("exit", [
@@ -185,6 +203,7 @@ public enum Schema {
             FieldSpec("document", .string, "书面批准文号", "approval document number"),
             FieldSpec("date", .date, "批准日期", "approval date"),
         ])), "独立出口的书面批准", "written approval of an independent exit"),
+        operatorField,
     ])
 
     public static let eventTypes = ["alert", "risk-notice", "risk-assessment", "drill", "data-risk-assessment"]
@@ -217,6 +236,17 @@ public enum Schema {
         FieldSpec("expires", .date, required: true, "到期日期（到期后不再豁免）", "expiry date (expired waivers stop waiving)"),
     ])
 
+    public static let rectification = ObjectSpec("rectification", [
+        FieldSpec("rule", .string, required: true, "规则编号，如 BT-42-8", "rule id such as BT-42-8"),
+        FieldSpec("target", .target, required: true, "整改对象：类型/编号，如 terminal/bt-sjj-0003", "what must be fixed: KIND/ID"),
+        FieldSpec("order", .string, required: true, "整改通知书文号，如 包数整改〔2026〕7号", "number of the rectification notice"),
+        FieldSpec("issued", .date, required: true, "下发日期", "date issued"),
+        FieldSpec("due", .date, required: true, "整改时限（不早于下发日期）", "deadline (on or after issued)"),
+        FieldSpec("owner", .string, "整改责任人（缺省为单位的运维负责人）", "who must fix it (default: the unit's ops lead)"),
+        FieldSpec("closed", .date, "单位报告整改完成的日期", "date the unit reported it fixed"),
+        FieldSpec("note", .string, "备注", "note"),
+    ])
+
     public static func spec(for kind: Kind) -> ObjectSpec {
         switch kind {
         case .inventory: return inventory
@@ -229,6 +259,7 @@ public enum Schema {
         case .event: return event
         case .task: return task
         case .waiver: return waiver
+        case .rectification: return rectification
         }
     }
 

@@ -1,7 +1,73 @@
 /// The small, commented inventory that `yunwang init` writes: valid as it
 /// stands, with one of each kind so a new user sees the shape of everything.
 public enum Starter {
-    public static func files(region: String, name: String? = nil) -> [(path: String, contents: String)] {
+    /// A plan task the starter records (one per task of a built-in plan that applies at the
+    /// inventory's region and level), so that a fresh inventory checks clean.
+    public struct TaskRecord: Sendable {
+        public var plan: String
+        public var no: Int
+        public var subTask: String
+
+        public init(plan: String, no: Int, subTask: String) {
+            self.plan = plan
+            self.no = no
+            self.subTask = subTask
+        }
+    }
+
+    /// The level a GB/T 2260 code names: `xx0000` a province, `xxxx00` a city (prefecture),
+    /// anything else a county.
+    public static func level(ofRegion region: String) -> String {
+        if region.hasSuffix("0000") { return "province" }
+        if region.hasSuffix("00") { return "city" }
+        return "county"
+    }
+
+    /// The sample is written for as-of 2026-09-30; another `asOf` moves every date in it by
+    /// the same number of days, so the sample stays as compliant as it was.
+    public static func files(region: String, name: String? = nil, level: String? = nil, asOf: Day? = nil,
+                             tasks: [TaskRecord] = []) -> [(path: String, contents: String)] {
+        let level = level ?? Self.level(ofRegion: region)
+        let shift = (asOf ?? sampleAsOf).daysSinceEpoch - sampleAsOf.daysSinceEpoch
+        var out = sample(region: region, name: name, level: level).map { ($0.path, shifted($0.contents, by: shift)) }
+        if !tasks.isEmpty {
+            let done = (asOf ?? sampleAsOf).description
+            var text = "# yaml-language-server: $schema=./inventory.schema.json\n"
+            text += "# 计划任务进展：这里把适用于本台账的每项任务都记为已完成，只是为了让新台账能通过检查；\n"
+            text += "# 请按实际填写 status（not-started | in-progress | done | not-applicable）、done 和 evidence。\n"
+            text += "# Plan task progress: every task that applies is recorded as done only so that a new inventory\n"
+            text += "# checks clean; fill in the real status, done date and evidence.\n"
+            text += "tasks:\n"
+            for t in tasks {
+                text += "  - {plan: \(t.plan), no: \(t.no), status: done, done: \(done), evidence: 待填写}   # \(t.subTask.replacingOccurrences(of: "\n", with: " "))\n"
+            }
+            out.append(("tasks.yaml", text))
+        }
+        return out
+    }
+
+    static let sampleAsOf = Day(year: 2026, month: 9, day: 30)
+
+    /// Every `YYYY-MM-DD` in `text` moved by `days`.
+    static func shifted(_ text: String, by days: Int) -> String {
+        guard days != 0 else { return text }
+        var scalars = Array(text.utf8)
+        var i = 0
+        func digit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k] >= 0x30 && scalars[k] <= 0x39 }
+        while i + 10 <= scalars.count {
+            let shape = (0..<10).allSatisfy { k in k == 4 || k == 7 ? scalars[i + k] == 0x2D : digit(i + k) }
+            if shape, i == 0 || !digit(i - 1), let day = Day(String(decoding: scalars[i..<(i + 10)], as: UTF8.self)) {
+                let moved = Array(day.adding(days: days).description.utf8)
+                if moved.count == 10 { scalars.replaceSubrange(i..<(i + 10), with: moved) }
+                i += 10
+            } else {
+                i += 1
+            }
+        }
+        return String(decoding: scalars, as: UTF8.self)
+    }
+
+    static func sample(region: String, name: String?, level: String) -> [(path: String, contents: String)] {
         let title = name ?? "政务外网台账"
         let modeline = "# yaml-language-server: $schema=./inventory.schema.json\n"
         let inventory = modeline + """
@@ -11,7 +77,7 @@ public enum Starter {
         inventory:
           name: \(title)
           region: "\(region)"
-          level: city            # province | city | county
+          level: \(level)            # province | city | county
           as_of: 2026-09-30
 
         # 互联网出口 / internet exits
@@ -80,6 +146,9 @@ public enum Starter {
         events:
           - {type: risk-assessment, unit: demo-unit, at: "2026-03-10T09:00:00+08:00"}
           - {type: drill, unit: demo-unit, at: "2026-04-02T09:00:00+08:00"}
+          # 包头第四十一条：每年不少于 2 次风险评估和 2 次应急演练 / at least two of each a year
+          - {type: risk-assessment, unit: demo-unit, at: "2026-08-12T09:00:00+08:00"}
+          - {type: drill, unit: demo-unit, at: "2026-09-02T09:00:00+08:00"}
 
         """
         return [("inventory.yaml", inventory), ("units.yaml", units), ("systems.yaml", systems)]

@@ -149,7 +149,8 @@ public struct Instant: Sendable, Hashable, Comparable {
                 i += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<9 where digits < 9 { nanos *= 10 }
+            // More than nine digits are truncated to nanoseconds (`digits..<9` would trap).
+            if digits < 9 { for _ in digits..<9 { nanos *= 10 } }
         }
         guard i < u.count else { return nil }
         var offset = 0

@@ -15,6 +15,9 @@ public struct CheckOptions: Sendable {
     public var waiverWarningDays: Int = 30
     /// `--param RULE.NAME=VALUE` overrides, applied after `inventory.params`.
     public var paramOverrides: [String: [(String, Value)]] = [:]
+    /// Fingerprint → the as-of date it was first seen open, carried forward from a
+    /// previous run (`--previous`); findings not in it are first seen now.
+    public var firstSeen: [String: Day] = [:]
 
     public init(asOf: Day, dueSoonDays: Int = 90) {
         self.asOf = asOf
@@ -23,7 +26,7 @@ public struct CheckOptions: Sendable {
 }
 
 /// The evaluate → waive steps: every rule over the objects it applies to,
-/// plan deadlines, then waivers. Rules run in parallel; the result is sorted,
+/// plan deadlines, then waivers, then the audit cycle (owners, deadlines, orders). Rules run in parallel; the result is sorted,
 /// so it is the same on every run.
 public struct Checker: Sendable {
     public var rules: [Rule]
@@ -35,13 +38,16 @@ public struct Checker: Sendable {
     }
 
     /// Ids of the rules the checker itself defines (plans and waivers).
-    public static let builtinRuleIDs: Set<String> = [PlanRules.deadline, WaiverRules.expired, WaiverRules.unused, WaiverRules.expiring]
+    public static let builtinRuleIDs: Set<String> = [PlanRules.deadline, WaiverRules.expired, WaiverRules.unused, WaiverRules.expiring,
+                                                          AuditCycle.notFixed, AuditCycle.unused]
 
     public func check(_ inventory: Inventory, options: CheckOptions) throws(DiagnosticList) -> CheckResult {
         let bridge = Bridge(inventory, asOf: options.asOf)
         let inv = bridge.inventoryValue
         let asOf = bridge.asOfValue
         let overrides = inventoryParams(inventory)
+        let oversized = ParamOverrideLimits.problems(options.paramOverrides)
+        if !oversized.isEmpty { throw DiagnosticList(oversized) }
         let outcomes = parallelMap(rules) { rule in
             let start = DispatchTime.now().uptimeNanoseconds
             var outcome = Evaluation(rule: rule, bridge: bridge, inv: inv, asOf: asOf,
@@ -54,6 +60,7 @@ public struct Checker: Sendable {
         var findings = outcomes.flatMap(\.findings)
         findings += PlanRules(plans: plans).findings(inventory, options: options)
         findings = WaiverRules().apply(to: findings, inventory: inventory, options: options)
+        findings = AuditCycle().apply(to: findings, inventory: inventory, options: options)
         findings.sort(by: Finding.precedes)
         return CheckResult(inventoryName: inventory.name, region: inventory.region, level: inventory.level, asOf: options.asOf,
                            findings: findings, rules: rules, ruleSeconds: outcomes.map { ($0.rule.id, $0.seconds) },

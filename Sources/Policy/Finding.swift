@@ -17,6 +17,32 @@ public struct WaiverInfo: Sendable, Hashable {
     public var location: SourceLocation
 }
 
+/// Who must fix a finding (DESIGN §9 `owner`).
+public struct Owner: Sendable, Hashable {
+    public var unit: String
+    public var unitName: String
+    public var opsLead: String?
+
+    public init(unit: String, unitName: String, opsLead: String?) {
+        self.unit = unit
+        self.unitName = unitName
+        self.opsLead = opsLead
+    }
+}
+
+/// A rectification order (整改通知) as it applies to a finding.
+public struct RectificationInfo: Sendable, Hashable {
+    public var order: String
+    public var issued: Day
+    public var due: Day
+    /// When the unit reported it fixed; nil while open (or closed after as-of).
+    public var closed: Day?
+    /// The order's owner, else the unit's ops lead.
+    public var owner: String?
+    public var note: String?
+    public var location: SourceLocation
+}
+
 /// One result of a check: a rule, the object it is about, where, why.
 public struct Finding: Sendable {
     public var rule: String
@@ -33,6 +59,20 @@ public struct Finding: Sendable {
     public var waiver: WaiverInfo?
     /// The unit the target belongs to (for grouping by unit), if any.
     public var unit: String?
+    /// The audit cycle (DESIGN §9), filled in by `AuditCycle` after waivers.
+    /// Who must fix it: the target's unit (a cloud's, data centre's or exit's operator).
+    public var owner: Owner? = nil
+    /// The as-of date of the earliest run in which this finding was open.
+    public var firstSeen: Day? = nil
+    /// The deadline: a matching order's `due`, else the rule's own `due`, else
+    /// `firstSeen` + `rectify_days[severity]`; nil for info and waived findings.
+    public var rectifyBy: Day? = nil
+    /// As-of is past `rectifyBy`.
+    public var overdue: Bool = false
+    /// The rectification order that matches this finding, if any.
+    public var rectification: RectificationInfo? = nil
+    /// `new` or `known` against `--baseline` (Baseline.swift); nil without one.
+    public var baseline: BaselineMark?
 
     /// sha256 of rule, target kind and target id: stable across runs and
     /// across edits elsewhere in the inventory.
@@ -60,10 +100,13 @@ public struct Summary: Sendable, Equatable {
     public var open = 0
     public var dueSoon = 0
     public var waived = 0
+    /// Open or due-soon findings past their `rectify_by`.
+    public var overdue = 0
     public var bySeverity: [Severity: Int] = [:]
 
     public init(_ findings: [Finding]) {
         for f in findings {
+            if f.overdue { overdue += 1 }
             switch f.status {
             case .open:
                 open += 1
@@ -91,6 +134,8 @@ public struct CheckResult: Sendable {
     public var asOf: Day
     public var findings: [Finding]
     public var rules: [Rule]
+    /// Whether findings were marked against a baseline (`summary.new` is then written).
+    public var baselineApplied = false
     /// Wall time each rule took (for `--timings`).
     public var ruleSeconds: [(String, Double)] = []
     public var summary: Summary { Summary(findings) }

@@ -6,19 +6,24 @@ import Policy
 /// ends, a header row in `--lang`.
 public enum CSV {
     public static let header = Localized(
-        zh: "规则,严重程度,状态,对象类型,对象编号,单位,问题,文件,行,列,依据文件,条款,期限,豁免理由,指纹",
-        en: "rule,severity,status,target kind,target id,unit,message,file,line,column,document,article,due,waiver reason,fingerprint")
+        zh: "规则,严重程度,状态,对象类型,对象编号,单位,问题,文件,行,列,依据文件,条款,期限,豁免理由,指纹,单位名称,规则名称,整改建议,责任人,首次发现,整改时限,是否逾期,整改通知",
+        en: "rule,severity,status,target kind,target id,unit,message,file,line,column,document,article,due,waiver reason,fingerprint,unit name,rule title,remediation,owner,first seen,rectify by,overdue,rectification order")
 
-    public static func render(_ result: CheckResult, language: Language) -> String {
+    /// `base`: file paths from the repository root (`check --root`); nil: from the inventory.
+    public static func render(_ result: CheckResult, language: Language, base: SARIF.ArtifactBase? = nil) -> String {
         var out = "\u{FEFF}"
         out += header.text(language).split(separator: ",").map { field(String($0)) }.joined(separator: ",") + "\r\n"
         for f in result.findings {
             let cells = [
                 text(f.rule), text(f.severity.label.text(language)), text(status(f.status).text(language)),
                 text(f.targetKind), text(f.targetID), text(f.unit ?? ""), text(f.message.text(language)),
-                text(f.location.file), String(f.location.line), String(f.location.column),
+                text(base?.path(of: f.location.file) ?? f.location.file), String(f.location.line), String(f.location.column),
                 text(f.citation.document), text(f.citation.article), f.due?.description ?? "",
                 text(f.waiver?.reason ?? ""), f.fingerprint,
+                // DESIGN §9, appended so that scripts reading the first columns keep working.
+                text(f.owner?.unitName ?? ""), text(f.title.text(language)), text(f.remediation?.text(language) ?? ""),
+                text(f.rectification?.owner ?? f.owner?.opsLead ?? ""), f.firstSeen?.description ?? "", f.rectifyBy?.description ?? "",
+                f.overdue ? (language == .zh ? "是" : "yes") : (language == .zh ? "否" : "no"), text(f.rectification?.order ?? ""),
             ]
             out += cells.map(field).joined(separator: ",") + "\r\n"
         }

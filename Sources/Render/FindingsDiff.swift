@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Inventory
 import JSON
 import Policy
 
@@ -20,6 +21,8 @@ public struct FindingsDiff: Sendable {
         public var fingerprint: String
         public var messages: Localized
         public var location: String?
+        /// `first_seen` (DESIGN §9), when the file has it.
+        public var firstSeen: Day?
         /// The whole finding, re-emitted with a canonical key order.
         public var json: JSON
         /// In `unchanged`: the status and severity in OLD when they differ.
@@ -139,6 +142,7 @@ public struct FindingsDiff: Sendable {
                 fingerprint: fingerprint,
                 messages: Localized(zh: messages["zh"] as? String ?? message, en: messages["en"] as? String ?? message),
                 location: location,
+                firstSeen: (f["first_seen"] as? String).flatMap { Day($0) },
                 json: canonical(f, order: findingKeys)))
         }
         return Document(file: file, asOf: object["as_of"] as? String, entries: entries)
@@ -157,7 +161,8 @@ public struct FindingsDiff: Sendable {
     /// Key order of a finding as `check --format json` writes it; nested
     /// objects have theirs, and unknown keys follow in code-point order.
     static let findingKeys = ["rule", "severity", "status", "previous_status", "previous_severity", "target", "message", "location",
-                              "citation", "due", "fingerprint", "title", "messages", "unit", "waiver"]
+                              "citation", "due", "fingerprint", "title", "messages", "unit", "waiver",
+                              "remediation", "owner", "first_seen", "rectify_by", "overdue", "rectification", "baseline"]
     static let nestedKeys: [String: [String]] = [
         "target": ["kind", "id"],
         "location": ["file", "line", "column"],
@@ -165,6 +170,8 @@ public struct FindingsDiff: Sendable {
         "title": ["zh", "en"],
         "messages": ["zh", "en"],
         "waiver": ["reason", "approved_by", "approval", "expires", "location"],
+        "owner": ["unit", "unit_name", "ops_lead"],
+        "rectification": ["order", "issued", "due", "closed", "owner", "location"],
     ]
 
     static func canonical(_ object: [String: Any], order: [String]) -> JSON {

@@ -1,4 +1,5 @@
 import Diagnostics
+import Inventory
 import JSON
 import Policy
 
@@ -14,8 +15,9 @@ public enum FindingsJSON {
                 ("open", .int(Int64(summary.open))),
                 ("due_soon", .int(Int64(summary.dueSoon))),
                 ("waived", .int(Int64(summary.waived))),
+                ("overdue", .int(Int64(summary.overdue))),
                 ("by_severity", .object(Severity.allCases.map { ($0.rawValue, .int(Int64(summary.bySeverity[$0] ?? 0))) })),
-            ])),
+            ] + (result.newCount.map { [("new", JSON.int(Int64($0)))] } ?? []))),
             ("findings", .array(result.findings.map { finding($0, language: language) })),
         ])
     }
@@ -40,6 +42,8 @@ public enum FindingsJSON {
             ("messages", .object([("zh", .string(f.message.zh)), ("en", .string(f.message.en))])),
         ]
         if let unit = f.unit { fields.append(("unit", .string(unit))) }
+        fields += auditCycle(f, language: language)
+        if let mark = f.baseline { fields.append(("baseline", .string(mark.rawValue))) }
         if let w = f.waiver {
             fields.append(("waiver", .object([
                 ("reason", .string(w.reason)), ("approved_by", .string(w.approvedBy)), ("approval", .string(w.approval)),
@@ -48,5 +52,27 @@ public enum FindingsJSON {
             ])))
         }
         return .object(fields)
+    }
+
+    /// DESIGN §9: remediation, owner, first_seen, rectify_by, overdue, rectification.
+    static func auditCycle(_ f: Finding, language: Language) -> [(String, JSON)] {
+        func day(_ d: Day?) -> JSON { d.map { .string($0.description) } ?? .null }
+        var out: [(String, JSON)] = [
+            ("remediation", f.remediation.map { .string($0.text(language)) } ?? .null),
+            ("owner", f.owner.map { o in
+                .object([("unit", .string(o.unit)), ("unit_name", .string(o.unitName)), ("ops_lead", o.opsLead.map { .string($0) } ?? .null)])
+            } ?? .null),
+            ("first_seen", day(f.firstSeen)),
+            ("rectify_by", day(f.rectifyBy)),
+            ("overdue", .bool(f.overdue)),
+        ]
+        if let r = f.rectification {
+            out.append(("rectification", .object([
+                ("order", .string(r.order)), ("issued", .string(r.issued.description)), ("due", .string(r.due.description)),
+                ("closed", day(r.closed)), ("owner", r.owner.map { .string($0) } ?? .null),
+                ("location", .object([("file", .string(r.location.file)), ("line", .int(Int64(r.location.line))), ("column", .int(Int64(r.location.column)))])),
+            ])))
+        }
+        return out
     }
 }

@@ -8,7 +8,9 @@ import Policy
 /// the suite's `<system-out>` (the schema gives testcases none of their own).
 /// Times are 0 and the timestamp is the as-of date, so output is stable.
 public enum JUnit {
-    public static func render(_ result: CheckResult, language: Language) -> String {
+    /// `base`: file paths from the repository root (`check --root`); nil: from the inventory.
+    public static func render(_ result: CheckResult, language: Language, base: SARIF.ArtifactBase? = nil) -> String {
+        let place = { (l: SourceLocation) in base?.place(l) ?? l.description }
         let zh = language == .zh
         // Findings by (rule, target); the same target may be found twice (events at one instant).
         var findings: [String: [Finding]] = [:]
@@ -87,17 +89,16 @@ public enum JUnit {
                 let name = attr("\(c.kind)/\(c.id)")
                 guard let f = c.finding, f.status == .open else {
                     out += "    <testcase name=\(name) classname=\(attr(suite.id)) time=\"0\"/>\n"
-                    if let f = c.finding { notes.append(note(f, language: language)) }
+                    if let f = c.finding { notes.append(note(f, language: language, place: place(f.location))) }
                     continue
                 }
                 out += "    <testcase name=\(name) classname=\(attr(suite.id)) time=\"0\">\n"
                 out += "      <failure message=\(attr(f.message.text(language))) type=\(attr(f.severity.rawValue))>"
-                var body = ["\(f.location.description): \(f.message.text(language))"]
+                var body = ["\(place(f.location)): \(f.message.text(language))"]
                 let cite = f.citation
                 body.append((zh ? "依据：" : "source: ") + "\(cite.document)《\(cite.title)》 \(cite.article)")
                 if !cite.quote.isEmpty { body.append("「\(cite.quote)」") }
-                if let due = f.due { body.append((zh ? "期限：" : "due: ") + due.description) }
-                if let r = f.remediation { body.append((zh ? "整改：" : "remediation: ") + r.text(language)) }
+                body += AuditFacts.lines(f, asOf: result.asOf, language: language).map { AuditFacts.join($0, language: language) }
                 body.append((zh ? "指纹：" : "fingerprint: ") + f.fingerprint)
                 out += text(body.joined(separator: "\n")) + "</failure>\n"
                 out += "    </testcase>\n"
@@ -111,9 +112,9 @@ public enum JUnit {
     }
 
     /// The line a passed-but-noted testcase gets in `<system-out>`.
-    static func note(_ f: Finding, language: Language) -> String {
+    static func note(_ f: Finding, language: Language, place location: String) -> String {
         let zh = language == .zh
-        let place = "\(f.target) (\(f.location.description))"
+        let place = "\(f.target) (\(location))"
         switch f.status {
         case .waived:
             let w = f.waiver

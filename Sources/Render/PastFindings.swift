@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Inventory
 import Policy
 
 /// An earlier findings.json (`check --format json`, or a site's
@@ -20,6 +21,20 @@ public struct PastFindings: Sendable {
         let entries = document.entries
         return PastFindings(file: path, asOf: document.asOf ?? "", entries: entries,
                             open: entries.filter { $0.status == "open" }.count)
+    }
+
+    /// Fingerprint → the date each finding was first seen open (DESIGN §9): its own
+    /// `first_seen` where the file has one, else this file's as-of; waived entries
+    /// count only with a `first_seen` of their own (they were open before).
+    public var firstSeen: [String: Day] {
+        let asOfDay = Day(asOf)
+        var out: [String: Day] = [:]
+        for e in entries {
+            guard let day = e.firstSeen ?? (e.status == "waived" ? nil : asOfDay) else { continue }
+            if let known = out[e.fingerprint], known <= day { continue }
+            out[e.fingerprint] = day
+        }
+        return out
     }
 
     /// Every `*.json` directly in a folder, in as-of order (then file name).

@@ -181,6 +181,7 @@ public enum SARIF {
         ]
         if let due = f.due { properties.append(("due", .string(due.description))) }
         if let unit = f.unit { properties.append(("unit", .string(unit))) }
+        properties += FindingsJSON.auditCycle(f, language: language).filter { key, value in key != "remediation" && value != .null }
         if f.status == .dueSoon { properties.append(("due_soon", .bool(true))) }
         if f.status != .waived, f.targetKind != "waiver", let w = f.waiver {
             // An expired waiver no longer waives: say so without suppressing.
@@ -197,6 +198,8 @@ public enum SARIF {
             ]))])])),
             ("partialFingerprints", .object([("yunwang/v1", .string(f.fingerprint))])),
         ]
+        // SARIF's own word for a result against a baseline: new, or unchanged.
+        if let mark = f.baseline { fields.append(("baselineState", .string(mark == .new ? "new" : "unchanged"))) }
         if f.status == .waived, let w = f.waiver {
             let justification = zh
                 ? "\(w.reason)（批准人 \(w.approvedBy)，批准文号 \(w.approval)，有效至 \(w.expires)）"

@@ -73,7 +73,7 @@ public enum Output {
             do {
                 try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             } catch {
-                throw failure(target, "无法创建上级目录：\(error.localizedDescription)", "cannot create the parent folder: \(error.localizedDescription)")
+                throw failure(target, "无法创建上级目录：\(WriteError.reason(error).zh)", "cannot create the parent folder: \(WriteError.reason(error).en)")
             }
             let pid = getpid()
             temp = parent.appendingPathComponent(".\(url.lastPathComponent).tmp-\(pid)")
@@ -84,7 +84,7 @@ public enum Output {
             do {
                 try fm.createDirectory(at: temp, withIntermediateDirectories: true)
             } catch {
-                throw failure(target, "写入失败：\(error.localizedDescription)", "cannot write: \(error.localizedDescription)")
+                throw failure(target, "写入失败：\(WriteError.reason(error).zh)", "cannot write: \(WriteError.reason(error).en)")
             }
         }
 
@@ -105,12 +105,15 @@ public enum Output {
                     do {
                         try FileManager.default.createDirectory(at: temp.appendingPathComponent(dir), withIntermediateDirectories: true)
                     } catch {
-                        return failure(target, "写入失败：\(error.localizedDescription)", "cannot write: \(error.localizedDescription)")
+                        return failure(target, "写入失败：\(WriteError.reason(error).zh)", "cannot write: \(WriteError.reason(error).en)")
                     }
                     _ = lock.withLock { made.insert(dir) }
                 }
             }
-            guard writeAllBytes(tempPath + "/" + path, bytes) else { return failure(target, "写入失败：\(path)", "cannot write: \(path)") }
+            guard writeAllBytes(tempPath + "/" + path, bytes) else {
+                let why = WriteError.reason(errno: errno)
+                return failure(target, "写入失败：\(path)：\(why.zh)", "cannot write: \(path): \(why.en)")
+            }
             return nil
         }
 
@@ -146,7 +149,7 @@ public enum Output {
                 try handle.write(contentsOf: data)
                 try handle.close()
             } catch {
-                throw failure(target, "写入失败：\(error.localizedDescription)", "cannot write: \(error.localizedDescription)")
+                throw failure(target, "写入失败：\(WriteError.reason(error).zh)", "cannot write: \(WriteError.reason(error).en)")
             }
             return
         }
@@ -156,11 +159,12 @@ public enum Output {
             try data.write(to: temp)
         } catch {
             try? fm.removeItem(at: temp)
-            throw failure(target, "写入失败：\(error.localizedDescription)", "cannot write: \(error.localizedDescription)")
+            throw failure(target, "写入失败：\(WriteError.reason(error).zh)", "cannot write: \(WriteError.reason(error).en)")
         }
         if rename(temp.path, url.path) != 0 {
+            let why = WriteError.reason(errno: errno)
             try? fm.removeItem(at: temp)
-            throw failure(target, "无法把文件移入位置", "cannot move the file into place")
+            throw failure(target, "无法把文件移入位置：\(why.zh)", "cannot move the file into place: \(why.en)")
         }
     }
 }

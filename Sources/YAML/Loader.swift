@@ -256,7 +256,8 @@ private struct TreeBuilder {
             if problem.contains("control characters") {
                 return fail("文件含有不允许的控制字符\(byte)（例如 NUL）", "the file contains a control character that YAML does not allow\(byte), such as NUL", at: at)
             }
-            return fail("文件不是有效的 UTF-8：\(problem)\(byte)", "the file is not valid UTF-8: \(problem)\(byte)", at: at)
+            let gb: (zh: String, en: String) = GB18030.looksLike(bytes) ? GB18030.hint : ("", "")
+            return fail("文件不是有效的 UTF-8：\(problem)\(byte)\(gb.zh)", "the file is not valid UTF-8: \(problem)\(byte)\(gb.en)", at: at)
         }
         let at = Mark(line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1)
         var context = ""

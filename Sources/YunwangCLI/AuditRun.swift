@@ -3,6 +3,7 @@ import CEL
 import Diagnostics
 import Inventory
 import Policy
+import Render
 import YAML
 import Dispatch
 
@@ -58,11 +59,16 @@ struct PublishOptions: ParsableArguments {
     @Option(help: ArgumentHelp("覆盖内置模板（按文件名）/ templates that override the built-in ones by file name", valueName: "dir"))
     var templates: String?
 
-    @Option(help: "有此严重程度及以上的未整改问题时退出码为 1（默认不失败）/ exit 1 when open findings at or above this exist (default: never)")
+    @Option(help: "有此严重程度及以上（或 overdue：已逾期）的未整改问题时退出码为 1（默认不失败）/ exit 1 when open findings at or above this (or overdue ones) exist (default: never)")
     var failOn: Check.FailOn?
 
-    /// `--fail-on` as a severity; nil (never fail) when not given or `never`.
-    var threshold: Severity? { failOn.flatMap { Severity(rawValue: $0.rawValue) } }
+    /// `--fail-on` as a gate; never fail when not given.
+    var gate: Gate { failOn?.gate ?? .never }
+
+    /// `--previous`, read by the same strict reader as `yunwang diff`.
+    func readPrevious() throws(Diagnostic) -> PastFindings? {
+        try previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
+    }
 }
 
 /// The check `check`, `report` and `site` all run, as named steps: load
@@ -73,7 +79,8 @@ struct AuditRun {
     /// Wall seconds of each step, in order (`--timings`).
     var steps: [(name: String, seconds: Double)] = []
 
-    static func run(input: InputOptions, dates: DateOptions, audit: AuditOptions, progress: Progress? = nil) throws -> AuditRun {
+    static func run(input: InputOptions, dates: DateOptions, audit: AuditOptions, previous: PastFindings? = nil,
+                    progress: Progress? = nil) throws -> AuditRun {
         currentLanguage = input.lang
         var clock = StepClock()
         progress?.step("读取规则", "loading policies")
@@ -85,6 +92,7 @@ struct AuditRun {
         progress?.step("按 \(rules.count) 条规则求值", "evaluating \(rules.count) rules")
         var options = CheckOptions(asOf: try dates.resolve(inventory), dueSoonDays: audit.dueSoonDays)
         options.paramOverrides = try audit.parsedParams(rules: rules)
+        options.firstSeen = previous?.firstSeen ?? [:]
         let result = try Checker(rules: rules, plans: Builtins.plans).check(inventory, options: options)
         clock.lap("evaluate \(rules.count) rules")
         // Freed by the process's exit, not one object at a time.
@@ -94,11 +102,11 @@ struct AuditRun {
         return AuditRun(inventory: inventory, result: result, steps: clock.laps)
     }
 
-    /// Exit 1 when open findings reach `threshold` (none: never).
-    func exit(failOn threshold: Severity?, except known: Set<String> = []) throws {
-        guard let threshold else { return }
-        if result.findings.contains(where: { $0.status == .open && $0.severity >= threshold && !known.contains($0.fingerprint) }) {
-            throw ExitCode(1)
+    /// Exit 1 when the gate finds blocking findings; the reason is the last line on
+    /// standard error (Policy's `Gate`).
+    func exit(gate: Gate) throws {
+        if let line = gate.line(result, language: currentLanguage) {
+            throw CommandFailure(code: 1, message: line)
         }
     }
 }

@@ -7,7 +7,7 @@ import Spreadsheet
 
 extension Check {
     /// `--format xlsx`: the rectification ledger (DESIGN §10), a binary file, so `--output` is required.
-    func writeLedger(_ run: AuditRun, known: Set<String>, clock: inout StepClock) throws {
+    func writeLedger(_ run: AuditRun, clock: inout StepClock) throws {
         guard let output else {
             throw CommandFailure(code: 2, message: input.lang == .zh
                 ? "错误: --format xlsx 须用 --output 指定 .xlsx 文件，如 --output 整改台账.xlsx"
@@ -22,6 +22,6 @@ extension Check {
         clock.lap("render xlsx")
         try Output.writeFile(output, data)
         clock.lap("write")
-        try run.exit(failOn: Severity(rawValue: failOn.rawValue), except: known)
+        try run.exit(gate: failOn.gate)
     }
 }

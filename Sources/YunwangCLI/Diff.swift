@@ -13,13 +13,13 @@ struct Diff: ParsableCommand {
         OLD and NEW are outputs of `check --format json`. Findings only in NEW are new, only in OLD fixed, in both unchanged;
         an unchanged finding whose status moved (open → waived, due-soon → open …) shows the change.
 
-        退出码 / exit: 0 对比完成（无论有无新增）ran, whatever it found; 2 文件无法读取或不是 findings JSON / a file is unreadable or not findings JSON.
+        退出码 / exit: 0 对比完成（无论有无新增）ran, whatever it found; 2 文件无法读取或不是 findings JSON，或两份来自不同台账（名称或区划不同，--force 仍比较）/ a file is unreadable or not findings JSON, or the two are of different inventories (name or region; --force compares anyway).
         要在 CI 中挡住新增问题，请用 `yunwang check --baseline OLD.json`。
         To fail a CI job on new findings use `yunwang check --baseline OLD.json`; diff only reports.
 
         示例 / examples:
           yunwang diff findings-2026Q2.json findings-2026Q3.json
-          yunwang diff baseline.json findings.json --format markdown --lang en > comment.md
+          yunwang diff baseline.json findings.json --format markdown > comment.md
           yunwang diff baseline.json findings.json --format json --output diff.json
         """)
 
@@ -40,9 +40,17 @@ struct Diff: ParsableCommand {
     @Option(help: "消息语言 zh|en / language of messages")
     var lang: Language = .zh
 
+    @Flag(help: "两份结果来自不同台账（名称或区划不同）时仍然比较 / compare even when the two come from different inventories (name or region)")
+    var force = false
+
     func run() throws {
         currentLanguage = lang
         let diff = FindingsDiff(old: try FindingsDiff.read(old), new: try FindingsDiff.read(new))
+        if let a = FindingsOrigin.read(old), let b = FindingsOrigin.read(new),
+           let warning = FindingsOrigin.mismatch(a, old, b, new, language: lang) {
+            guard force else { throw CommandFailure(code: 2, message: warning) }
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+        }
         let text: String
         switch format {
         case .text: text = diff.text(language: lang)

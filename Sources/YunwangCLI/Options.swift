@@ -7,8 +7,11 @@ extension Language: ExpressibleByArgument {}
 
 /// Options every command that reads an inventory shares.
 struct InputOptions: ParsableArguments {
+    // Optional, so that the help says the default once, in words.
     @Argument(help: ArgumentHelp("台账目录或文件（默认当前目录）/ inventory directory or file (default: the current directory)", valueName: "path"))
-    var path: String = "."
+    var pathArgument: String?
+
+    var path: String { pathArgument ?? "." }
 
     @Option(help: ArgumentHelp("单个文件的大小上限（字节）/ largest file accepted, in bytes", valueName: "bytes"))
     var maxFileSize: Int = LoadLimits().maxFileSize

@@ -41,12 +41,12 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit)
-        let past = try publish.previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
+        let past = try publish.readPrevious()
+        let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit, previous: past)
         let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: publish.templates)
         let report = QuarterlyReport(result: audit.result, inventory: audit.inventory, previous: past, quarter: dates.quarter?.uppercased(), language: input.lang)
         let text = output.lowercased().hasSuffix(".md") ? try report.markdown(templates: set) : try report.html(templates: set)
         try Output.writeFile(output, Data(text.utf8))
-        try audit.exit(failOn: publish.threshold)
+        try audit.exit(gate: publish.gate)
     }
 }

@@ -24,7 +24,8 @@ struct SiteCommand: ParsableCommand {
 
         示例 / examples:
           yunwang site examples/baotou --quarter 2026Q3 --output out/site
-          yunwang site inventory/ --output site --previous 2026Q2.json --history reports/ --lang en
+          yunwang site inventory/ --output site --previous 2026Q2.json --lang en
+          yunwang site inventory/ --output site --history reports/
         """)
 
     @OptionGroup var input: InputOptions
@@ -47,8 +48,8 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit)
-        let past = try publish.previous.map { path throws(Diagnostic) in try PastFindings.read(path) }
+        let past = try publish.readPrevious()
+        let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit, previous: past)
         let earlier = try history.map { dir throws(Diagnostic) in try PastFindings.readHistory(dir) } ?? []
         let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: publish.templates)
         let inventory = audit.inventory
@@ -73,7 +74,7 @@ struct SiteCommand: ParsableCommand {
             let line = String(format: "%8.3f s  total (%d files, %.3f s CPU)\n", Date().timeIntervalSince(start), count, Self.cpuSeconds() - cpuStart)
             FileHandle.standardError.write(Data(line.utf8))
         }
-        try audit.exit(failOn: publish.threshold)
+        try audit.exit(gate: publish.gate)
     }
 
     /// User plus system CPU seconds of this process so far (every thread).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltinResources
 import Diagnostics
 import Foundation
 
@@ -23,8 +24,8 @@ public struct Yunwang: ParsableCommand {
           yunwang validate examples/baotou
           yunwang schema > inventory.schema.json
         """,
-        version: version,
-        subcommands: [Validate.self, Check.self, Report.self, SiteCommand.self, Diff.self, PolicyCommand.self, PlanCommand.self, Schema.self, Init.self, TemplateCommand.self, ImportCommand.self]
+        version: "yunwang \(version) (commit \(BuiltinResources.commit))",
+        subcommands: [Validate.self, Check.self, Report.self, SiteCommand.self, NoticeCommand.self, Diff.self, PolicyCommand.self, PlanCommand.self, Schema.self, Init.self, TemplateCommand.self, ImportCommand.self]
     )
 
     public init() {}

@@ -15,6 +15,15 @@ import Testing
         expectError("timestamp(253402300800)", "range")
     }
 
+    @Test func fractionsBeyondNanosecondsAreTruncated() throws {
+        // Issue 19 item 1: ten or more digits trapped on the range `digits..<9` (SIGILL), even as
+        // a constant folded when the program is planned.
+        expectValue("string(timestamp('2026-06-30T10:00:00.1234567890+08:00'))", .string("2026-06-30T02:00:00.123456789Z"))
+        expectValue("timestamp('2026-06-30T10:00:00.\(String(repeating: "1", count: 100))Z').getMilliseconds()", .int(111))
+        let program = try Program(parsing: "self < timestamp('2026-06-30T10:00:00.12345678901234Z')")
+        #expect(program.evaluate(["self": .timestamp(Timestamp.parse("2026-06-30T10:00:00Z")!)]) == .bool(true))
+    }
+
     @Test func durations() {
         expectValue("string(duration('1h2m3.5s'))", .string("3723.5s"))
         expectValue("string(duration('-1.5s'))", .string("-1.5s"))

@@ -7,7 +7,7 @@ import Testing
 /// `quote_source: national-law` quote national laws that are not among the seeds.
 @Suite("rule citations")
 struct CitationTests {
-    static let seedsDirectory = CLI.repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    static let seedsDirectory = SharedSource.seeds.folder
 
     /// DESIGN §3: the seed each provincial or city pack is written from.  Used to cross-check
     /// the content match, and where the seed text does not carry the document's number or
@@ -60,6 +60,7 @@ struct CitationTests {
     }
 
     static func seeds() throws -> [String: String] {
+        SharedSource.seeds.requirePresent()
         let names = try FileManager.default.contentsOfDirectory(atPath: seedsDirectory.path).filter { $0.hasSuffix(".txt") }
         var out: [String: String] = [:]
         for name in names {
@@ -118,7 +119,7 @@ struct CitationTests {
         }
     }
 
-    @Test("every quote occurs verbatim in its seed")
+    @Test("every quote occurs verbatim in its seed", .enabled(if: SharedSource.seeds.runs, SharedSource.seeds.skipped))
     func quotesAreVerbatim() throws {
         let seeds = try Self.seeds()
         try #require(seeds.count == 5, "seeds expected at \(Self.seedsDirectory.path)")

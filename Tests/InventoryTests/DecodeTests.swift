@@ -90,6 +90,13 @@ struct DecodeTests {
         #expect(Instant("2026-09-21") == nil)
     }
 
+    @Test func fractionsBeyondNanosecondsAreTruncated() throws {
+        // Issue 19 item 1: ten or more digits trapped on the range `digits..<9` (SIGILL).
+        #expect(Instant("2026-06-30T10:00:00.1234567890+08:00")?.nanos == 123_456_789)
+        #expect(Instant("2026-06-30T10:00:00.\(String(repeating: "9", count: 200))Z")?.nanos == 999_999_999)
+        #expect(Instant("2026-06-30T10:00:00.123456789+08:00") == Instant("2026-06-30T10:00:00.1234567891+08:00"))
+    }
+
     @Test("ids with / or .. or a leading dot are rejected", arguments: ["a/b", "..", "a..b", ".hidden", "-x", "中文"])
     func badIdentifiers(_ id: String) throws {
         let errors = try TempInventory(["a.yaml": header + "units:\n  - {id: \"\(id)\", name: x}\n"]).errors()

@@ -35,6 +35,8 @@ public indirect enum ExprKind: Sendable {
 public struct MapEntry: Sendable {
     public let key: Expr
     public let value: Expr
+    /// `{?key: x}`: the entry is present only when the optional `x` has a value.
+    public var optional = false
 }
 
 public struct FieldInit: Sendable {
@@ -44,12 +46,20 @@ public struct FieldInit: Sendable {
 
 public enum MacroKind: String, Sendable {
     case all, exists, existsOne = "exists_one", map, filter
+    /// Two-variable comprehensions (cel-go's ext.TwoVarComprehensions).
+    case transformList, transformMap, transformMapEntry
+    /// `cel.bind(name, value, body)`: `iterVar` bound to `range` while `transform` is evaluated.
+    case bind
+    /// `o.optMap(v, expr)` and `o.optFlatMap(v, expr)` over an optional `range`.
+    case optMap, optFlatMap
 }
 
-/// An expanded comprehension macro: `range.kind(iterVar, predicate?, transform?)`.
+/// An expanded comprehension macro: `range.kind(iterVar, predicate?, transform?)`, or with two
+/// variables `range.kind(iterVar, iterVar2, predicate?, transform?)` (index or key, then value).
 public struct Comprehension: Sendable {
     public let kind: MacroKind
     public let iterVar: String
+    public var iterVar2: String? = nil
     public let range: Expr
     /// The predicate of all/exists/exists_one/filter, or the filter of 3-argument map.
     public let predicate: Expr?

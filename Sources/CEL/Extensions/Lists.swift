@@ -5,31 +5,39 @@
 
 enum Lists {
     static func register(into t: inout FunctionTable) {
-        t.member("distinct", .unary(distinct))
+        t.member("distinct", .costed(arity: 1, distinct))
         t.member("maxWithin", .binary(maxWithin))
     }
 
-    /// O(n) for hashable elements (numbers, strings, bools); other elements are compared pairwise.
-    static func distinct(_ v: Value) -> Value {
-        guard case .list(let items) = v else { return .error(.noOverload("distinct", v)) }
+    /// O(n) for numbers, strings and bools (hashed); lists, maps and other values are compared
+    /// pairwise, each comparison charged by the size it may walk (cel-go charges distinct by size).
+    static func distinct(_ a: [Value], _ f: Frame) -> Value {
+        guard case .list(let items) = a[0] else { return .error(.noOverload("distinct", a[0])) }
+        if f.charge(items.count) { return .error(.costExceeded) }
         var seen = Set<MapKey>()
+        var doubles = Set<UInt64>()
         var others: [Value] = []
         var out: [Value] = []
         out.reserveCapacity(items.count)
         for item in items {
-            if let key = MapKey(item), !isDouble(item) {
+            if case .double(let d) = item, MapKey(item) == nil {
+                // A non-integral double equals only itself (NaN not even that).
+                if d.isNaN || doubles.insert(d.bitPattern).inserted { out.append(item) }
+            } else if let key = MapKey(item) {
+                if case .string(let s) = item, f.charge(Cost.traversal(s.utf8.count)) { return .error(.costExceeded) }
                 if seen.insert(key).inserted { out.append(item) }
-            } else if !others.contains(where: { celEquals($0, item) }) && !out.contains(where: { celEquals($0, item) }) {
+            } else {
+                var repeated = false
+                for o in others {
+                    if f.charge(1 + Cost.equality(o, item)) { return .error(.costExceeded) }
+                    if celEquals(o, item) { repeated = true; break }
+                }
+                if repeated { continue }
                 others.append(item)
                 out.append(item)
             }
         }
         return .list(out)
-    }
-
-    static func isDouble(_ v: Value) -> Bool {
-        if case .double = v { return true }
-        return false
     }
 
     /// Sort the timestamps (grouped by key for pairs), slide a window: O(n log n).

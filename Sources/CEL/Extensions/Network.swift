@@ -9,9 +9,14 @@ public final class IPAddress: CELOpaqueValue {
     public init?(_ text: String) {
         if text.contains(":") {
             guard let b = IPAddress.parseV6(text) else { return nil }
-            // IPv4-mapped IPv6 addresses are rejected, as Kubernetes does.
-            if b[0..<10].allSatisfy({ $0 == 0 }), b[10] == 0xff, b[11] == 0xff { return nil }
-            bytes = b
+            if b[0..<10].allSatisfy({ $0 == 0 }), b[10] == 0xff, b[11] == 0xff {
+                // An IPv4-mapped address written with a dotted quad is refused (as Kubernetes and
+                // cel-go do); written in hex (`::ffff:c0a8:1`) it is that IPv4 address.
+                if text.contains(".") { return nil }
+                bytes = Array(b[12...])
+            } else {
+                bytes = b
+            }
         } else {
             guard let b = IPAddress.parseV4(text) else { return nil }
             bytes = b
@@ -185,6 +190,17 @@ enum Network {
             guard case .string(let s) = v else { return .error(.noOverload("isCIDR", v)) }
             return .bool(CIDR(s) != nil)
         })
+        t.global("ip.isCanonical", .unary { v in
+            guard case .string(let s) = v else { return .error(.noOverload("ip.isCanonical", v)) }
+            guard let ip = IPAddress(s) else { return .error("IP Address '\(s)' parse error during conversion from string") }
+            return .bool(ip.stringValue == s)
+        })
+        for (name, test) in ipTests {
+            t.member(name, .unary { v in
+                guard case .opaque(let o) = v, let ip = o as? IPAddress else { return .error(.noOverload(name, v)) }
+                return .bool(test(ip.bytes))
+            })
+        }
         t.member("family", .unary { v in
             guard case .opaque(let o) = v, let ip = o as? IPAddress else { return .error(.noOverload("family", v)) }
             return .int(Int64(ip.family))
@@ -222,4 +238,22 @@ enum Network {
             }
         })
     }
+
+    /// Address classes as Go's net/netip defines them (cel-go's and Kubernetes' names).
+    static let ipTests: [(String, @Sendable ([UInt8]) -> Bool)] = [
+        ("isUnspecified", { b in b.allSatisfy { $0 == 0 } }),
+        ("isLoopback", { b in b.count == 4 ? b[0] == 127 : (b[0..<15].allSatisfy { $0 == 0 } && b[15] == 1) }),
+        ("isLinkLocalMulticast", { b in b.count == 4 ? (b[0] == 224 && b[1] == 0 && b[2] == 0) : (b[0] == 0xff && b[1] & 0x0f == 0x02) }),
+        ("isLinkLocalUnicast", { b in b.count == 4 ? (b[0] == 169 && b[1] == 254) : (b[0] == 0xfe && b[1] & 0xc0 == 0x80) }),
+        ("isGlobalUnicast", { b in
+            if b.allSatisfy({ $0 == 0 }) { return false }
+            if b.count == 4 {
+                if b.allSatisfy({ $0 == 255 }) || b[0] == 127 || b[0] & 0xf0 == 0xe0 || (b[0] == 169 && b[1] == 254) { return false }
+                return true
+            }
+            if b[0..<15].allSatisfy({ $0 == 0 }) && b[15] == 1 { return false }
+            if b[0] == 0xff || (b[0] == 0xfe && b[1] & 0xc0 == 0x80) { return false }
+            return true
+        }),
+    ]
 }

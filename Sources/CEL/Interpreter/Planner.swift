@@ -6,6 +6,8 @@ struct Planner {
     let table: FunctionTable
     let source: [Unicode.Scalar]
     var strictFunctions = true
+    /// The evaluation budget, also the budget of calls folded at plan time.
+    var costLimit = 1_000_000
     var scope: [(name: String, slot: Int)] = []
     var maxSlots = 0
     /// Root names of the global variables the expression reads.
@@ -48,11 +50,15 @@ struct Planner {
                 switch v {
                 case .map(let m): return .bool(m.get(field: field) != nil)
                 case .error: return v
+                case .opaque(let o as CELOptional):
+                    guard case .map(let m)? = o.value else { return .bool(false) }
+                    return .bool(m.get(field: field) != nil)
                 default: return .error("invalid argument to has(): type '\(v.celType)' does not support field selection")
                 }
             }
         case .list(let items):
             if let constant = constant(e) { return { _ in constant } }
+            if items.contains(where: Planner.isOptionalElement) { return try planOptionalList(items) }
             let nodes = try items.map { (x) throws(CELParseError) in try plan(x) }
             return { f in
                 var out: [Value] = []
@@ -68,6 +74,10 @@ struct Planner {
         case .map(let entries):
             let keys = try entries.map { (x) throws(CELParseError) in try plan(x.key) }
             let values = try entries.map { (x) throws(CELParseError) in try plan(x.value) }
+            if entries.contains(where: \.optional) {
+                let optional = entries.map(\.optional)
+                return { f in Planner.buildMap(f, keys, values, optional: optional) }
+            }
             return { f in Planner.buildMap(f, keys, values) }
         case .message(let typeName, _):
             return { _ in .error("unknown type '\(typeName)': message construction is not supported") }
@@ -107,6 +117,7 @@ struct Planner {
             case .unary(let fn): r = fn(values[0])
             case .binary(let fn): r = fn(values[0], values[1])
             case .ternary(let fn): r = fn(values[0], values[1], values[2])
+            case .costed(_, let fn): r = fn(values, Frame(activation: Activation(), slots: 0, limit: costLimit))
             }
             return r.isError ? nil : r
         default: return nil
@@ -177,19 +188,59 @@ struct Planner {
             if let r = m.get(field: field) { return r }
             return .error("no such key: '\(field)'")
         case .error: return v
+        case .opaque(let o as CELOptional): return Optionals.select(o, field)
         default: return .error("type '\(v.celType)' does not support field selection")
         }
     }
 
-    static func buildMap(_ f: Frame, _ keys: [Node], _ values: [Node]) -> Value {
+    /// `?x` in a list literal (parsed as a call of `@optelem`).
+    static func isOptionalElement(_ e: Expr) -> Bool {
+        if case .call(nil, "@optelem", let args) = e.kind, args.count == 1 { return true }
+        return false
+    }
+
+    /// A list literal with `?x` elements: those are kept only when they have a value.
+    mutating func planOptionalList(_ items: [Expr]) throws(CELParseError) -> Node {
+        var nodes: [(Node, Bool)] = []
+        for item in items {
+            if Planner.isOptionalElement(item), case .call(_, _, let args) = item.kind {
+                nodes.append((try plan(args[0]), true))
+            } else {
+                nodes.append((try plan(item), false))
+            }
+        }
+        let planned = nodes
+        return { f in
+            var out: [Value] = []
+            for (n, optional) in planned {
+                let v = n(f)
+                if case .error = v { return v }
+                if optional {
+                    guard let o = Optionals.optional(v) else { return .error(.noOverload("?_", v)) }
+                    if let x = o.value { out.append(x) }
+                } else {
+                    out.append(v)
+                }
+            }
+            if f.charge(planned.count) { return .error(.costExceeded) }
+            return .list(out)
+        }
+    }
+
+    static func buildMap(_ f: Frame, _ keys: [Node], _ values: [Node], optional: [Bool]? = nil) -> Value {
         var ks: [Value] = [], vs: [Value] = []
         var index: [MapKey: Int] = [:]
         ks.reserveCapacity(keys.count); vs.reserveCapacity(keys.count)
         for i in 0..<keys.count {
             let k = keys[i](f)
             if case .error = k { return k }
-            let v = values[i](f)
+            var v = values[i](f)
             if case .error = v { return v }
+            if let optional, optional[i] {
+                guard let o = Optionals.optional(v) else { return .error(.noOverload("?_", v)) }
+                guard let x = o.value else { continue }
+                v = x
+            }
             let mk: MapKey?
             switch k {
             case .int, .uint, .bool, .string: mk = MapKey(k)
@@ -208,6 +259,14 @@ struct Planner {
 
     mutating func planCall(_ e: Expr, target: Expr?, function: String, args: [Expr]) throws(CELParseError) -> Node {
         let name = function.hasPrefix(".") ? String(function.dropFirst()) : function
+        // A qualified function name (`strings.quote(s)`, `math.greatest(a, b)`) parses as a
+        // receiver call on an identifier; it is the global function unless the root is a local.
+        if let target, let path = identPath(target), local(path[0]) == nil {
+            let qualified = path.joined(separator: ".") + "." + name
+            if table.decls[qualified]?.global[args.count] != nil {
+                return try planCall(e, target: nil, function: qualified, args: args)
+            }
+        }
         if target == nil {
             switch (name, args.count) {
             case ("_&&_", 2): return Planner.and(try plan(args[0]), try plan(args[1]))
@@ -285,6 +344,14 @@ struct Planner {
         switch overload {
         case .unary(let fn):
             let a = nodes[0]
+            if let sizer = Cost.unarySizer(name) {
+                return { f in
+                    let x = a(f)
+                    if case .error = x { return x }
+                    if f.charge(1 + sizer(x)) { return .error(.costExceeded) }
+                    return fn(x)
+                }
+            }
             return { f in
                 let x = a(f)
                 if case .error = x { return x }
@@ -311,6 +378,16 @@ struct Planner {
                     return r
                 }
             }
+            if let sizer = Cost.sizer(name) {
+                return { f in
+                    let x = a(f)
+                    if case .error = x { return x }
+                    let y = b(f)
+                    if case .error = y { return y }
+                    if f.charge(1 + sizer(x, y)) { return .error(.costExceeded) }
+                    return fn(x, y)
+                }
+            }
             return { f in
                 let x = a(f)
                 if case .error = x { return x }
@@ -330,6 +407,20 @@ struct Planner {
                 if case .error = z { return z }
                 if f.charge(1) { return .error(.costExceeded) }
                 return fn(x, y, z)
+            }
+        case .costed(_, let fn):
+            return { f in
+                var values: [Value] = []
+                values.reserveCapacity(nodes.count)
+                for n in nodes {
+                    let v = n(f)
+                    if case .error = v { return v }
+                    values.append(v)
+                }
+                if f.charge(1) { return .error(.costExceeded) }
+                let r = fn(values, f)
+                if f.exceeded { return .error(.costExceeded) }
+                return r
             }
         }
     }
@@ -378,7 +469,151 @@ struct Planner {
 
     // MARK: Comprehensions
 
+    /// `cel.bind(name, value, body)`: the value is computed once and read from a slot.
+    mutating func planBind(_ c: Comprehension) throws(CELParseError) -> Node {
+        let value = try plan(c.range)
+        let slot = scope.count
+        scope.append((c.iterVar, slot))
+        maxSlots = max(maxSlots, scope.count)
+        defer { scope.removeLast() }
+        guard let t = c.transform else { return { _ in .error("cel.bind without a body") } }
+        let body = try plan(t)
+        return { f in
+            f.locals[slot] = value(f)
+            return body(f)
+        }
+    }
+
+    /// `o.optMap(v, expr)` (optional.of(expr) with v bound to o's value, none stays none) and
+    /// `o.optFlatMap(v, expr)` (expr must itself be an optional).
+    mutating func planOptMap(_ c: Comprehension) throws(CELParseError) -> Node {
+        let range = try plan(c.range)
+        let slot = scope.count
+        scope.append((c.iterVar, slot))
+        maxSlots = max(maxSlots, scope.count)
+        defer { scope.removeLast() }
+        guard let t = c.transform else { return { _ in .error("\(c.kind.rawValue) without an expression") } }
+        let body = try plan(t)
+        let flat = c.kind == .optFlatMap
+        let macro = c.kind.rawValue
+        return { f in
+            let r = range(f)
+            if case .error = r { return r }
+            guard let o = Optionals.optional(r) else { return .error(.noOverload(macro, r)) }
+            guard let v = o.value else { return r }
+            f.locals[slot] = v
+            let x = body(f)
+            if case .error = x { return x }
+            if flat {
+                guard Optionals.optional(x) != nil else { return .error(.noOverload(macro, x)) }
+                return x
+            }
+            return .opaque(CELOptional(x))
+        }
+    }
+
+    /// Two-variable comprehensions: (index, element) over a list, (key, value) over a map.
+    mutating func planTwoVariable(_ c: Comprehension, _ second: String) throws(CELParseError) -> Node {
+        let range = try plan(c.range)
+        let s1 = scope.count, s2 = scope.count + 1
+        scope.append((c.iterVar, s1))
+        scope.append((second, s2))
+        maxSlots = max(maxSlots, scope.count)
+        defer { scope.removeLast(2) }
+        let pred = try c.predicate.map { (x) throws(CELParseError) in try plan(x) }
+        let transform = try c.transform.map { (x) throws(CELParseError) in try plan(x) }
+        let kind = c.kind
+        let macro = kind == .existsOne ? "existsOne" : kind.rawValue
+        return { f in
+            let r = range(f)
+            let keys: [Value], values: [Value]
+            switch r {
+            case .list(let l):
+                keys = (0..<l.count).map { .int(Int64($0)) }
+                values = l
+            case .map(let m):
+                let entries = m.entries
+                keys = entries.map(\.key)
+                values = entries.map(\.value)
+            case .error: return r
+            default: return .error(.noOverload(macro, r))
+            }
+            switch kind {
+            case .all, .exists:
+                let stop = kind == .exists
+                var err: Value?
+                for i in 0..<keys.count {
+                    if f.charge(1) { return .error(.costExceeded) }
+                    f.locals[s1] = keys[i]
+                    f.locals[s2] = values[i]
+                    let v = pred?(f) ?? .bool(true)
+                    switch v {
+                    case .bool(let b): if b == stop { return v }
+                    case .error: if err == nil { err = v }
+                    default: if err == nil { err = .error(.noOverload(macro, v)) }
+                    }
+                }
+                return err ?? .bool(!stop)
+            case .existsOne:
+                var count = 0
+                for i in 0..<keys.count {
+                    if f.charge(1) { return .error(.costExceeded) }
+                    f.locals[s1] = keys[i]
+                    f.locals[s2] = values[i]
+                    let v = pred?(f) ?? .bool(false)
+                    switch v {
+                    case .bool(let b): if b { count += 1 }
+                    case .error: return v
+                    default: return .error(.noOverload(macro, v))
+                    }
+                }
+                return .bool(count == 1)
+            default:
+                var list: [Value] = []
+                var mapKeys: [Value] = [], mapValues: [Value] = []
+                var index: [MapKey: Int] = [:]
+                for i in 0..<keys.count {
+                    if f.charge(1) { return .error(.costExceeded) }
+                    f.locals[s1] = keys[i]
+                    f.locals[s2] = values[i]
+                    if let pred {
+                        let v = pred(f)
+                        switch v {
+                        case .bool(true): break
+                        case .bool(false): continue
+                        case .error: return v
+                        default: return .error(.noOverload(macro, v))
+                        }
+                    }
+                    let t = transform?(f) ?? values[i]
+                    if case .error = t { return t }
+                    switch kind {
+                    case .transformList:
+                        list.append(t)
+                    case .transformMap:
+                        guard let mk = MapKey(keys[i]) else { return .error("unsupported map key type: \(keys[i].celType)") }
+                        index[mk] = mapKeys.count
+                        mapKeys.append(keys[i]); mapValues.append(t)
+                    default:
+                        guard case .map(let entry) = t else { return .error(.noOverload(macro, t)) }
+                        for (k, v) in entry.entries {
+                            guard let mk = MapKey(k) else { return .error("unsupported map key type: \(k.celType)") }
+                            if index[mk] != nil { return .error("insert failed: key \(k.literalString) already exists") }
+                            index[mk] = mapKeys.count
+                            mapKeys.append(k); mapValues.append(v)
+                        }
+                    }
+                }
+                if kind == .transformList { return .list(list) }
+                return .map(CELMap(uncheckedKeys: mapKeys, values: mapValues, index: index))
+            }
+        }
+    }
+
     mutating func planComprehension(_ c: Comprehension) throws(CELParseError) -> Node {
+        if c.kind == .bind { return try planBind(c) }
+        if c.kind == .optMap || c.kind == .optFlatMap { return try planOptMap(c) }
+        if let second = c.iterVar2 { return try planTwoVariable(c, second) }
         let range = try plan(c.range)
         let slot = scope.count
         scope.append((c.iterVar, slot))
@@ -429,7 +664,7 @@ struct Planner {
                     }
                 }
                 return .bool(count == 1)
-            case .filter, .map:
+            default:  // filter, map
                 var out: [Value] = []
                 for item in items {
                     if f.charge(1) { return .error(.costExceeded) }

@@ -23,6 +23,7 @@ public final class Program: Sendable {
         self.ast = ast
         var planner = Planner(table: Library.table(options: options), source: Array(source.unicodeScalars))
         planner.strictFunctions = options.strictFunctions
+        planner.costLimit = options.costLimit
         root = try planner.plan(ast)
         slots = planner.maxSlots
         variables = planner.globals
@@ -77,6 +78,10 @@ enum Library {
         Standard.register(into: &t)
         Network.register(into: &t)
         Lists.register(into: &t)
+        Strings.register(into: &t)
+        MathExt.register(into: &t)
+        Encoders.register(into: &t)
+        Optionals.register(into: &t)
         return t
     }()
 

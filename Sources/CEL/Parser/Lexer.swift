@@ -8,6 +8,8 @@ enum TokenKind: Equatable {
     case string(String)
     case bytes([UInt8])
     case punct(String)
+    /// A backquoted field name: `` `content-type` ``.
+    case quotedIdent(String)
     case eof
 }
 
@@ -91,6 +93,21 @@ struct Lexer {
         }
         if c == "'" || c == "\"" {
             return try stringLiteral(start: start, raw: false, bytes: false)
+        }
+        if c == "`" {
+            // ESC_IDENTIFIER: letters, digits and _ . - / and space between backquotes.
+            var name = ""
+            i += 1
+            while let d = peek(), d != "`" {
+                guard Lexer.isIdentPart(d) || d == "." || d == "-" || d == "/" || d == " " else {
+                    throw LexError(offset: i, message: "Syntax error: token recognition error at: '`\(name)\(d)'")
+                }
+                name.unicodeScalars.append(d)
+                i += 1
+            }
+            guard peek() == "`", !name.isEmpty else { throw LexError(offset: start, message: "Syntax error: token recognition error at: '`'") }
+            i += 1
+            return Token(kind: .quotedIdent(name), offset: start)
         }
         if Lexer.isDigit(c) || (c == "." && Lexer.isDigit(peek(1))) {
             return try number(start: start)

@@ -222,6 +222,26 @@ struct Parser {
         while true {
             if isPunct(".") {
                 advance()
+                if isPunct("?") {
+                    // `a.?field`: an optional selection.
+                    advance()
+                    let off = tok.offset
+                    let field: String
+                    switch tok.kind {
+                    case .ident(let n), .quotedIdent(let n): field = n
+                    default: throw unexpected("IDENTIFIER")
+                    }
+                    advance()
+                    let name = try make(off, .literal(.string(field)), [])
+                    e = try call(off, "_?._", [e, name])
+                    continue
+                }
+                if case .quotedIdent(let name) = tok.kind {
+                    let off = tok.offset
+                    advance()
+                    e = try make(off, .select(operand: e, field: name), [e])
+                    continue
+                }
                 guard case .ident(let name) = tok.kind else { throw unexpected("IDENTIFIER") }
                 let off = tok.offset
                 advance()
@@ -235,9 +255,11 @@ struct Parser {
             } else if isPunct("[") {
                 let off = tok.offset
                 advance()
+                var optional = false
+                if isPunct("?") { optional = true; advance() }
                 let idx = try parseExpr()
                 try expect("]")
-                e = try call(off, "_[_]", [e, idx])
+                e = try call(off, optional ? "_[?_]" : "_[_]", [e, idx])
             } else if isPunct("{"), let typeName = qualifiedName(e) {
                 let off = tok.offset
                 advance()
@@ -293,17 +315,30 @@ struct Parser {
             return e
         case .punct("["):
             advance()
-            let items = try parseExprList(close: "]")
+            var items: [Expr] = []
+            while !isPunct("]") {
+                if isPunct("?") {
+                    let off = tok.offset
+                    advance()
+                    items.append(try call(off, "@optelem", [try parseExpr()]))
+                } else {
+                    items.append(try parseExpr())
+                }
+                if isPunct(",") { advance() } else { break }
+            }
+            try expect("]")
             return try make(t.offset, .list(items), items)
         case .punct("{"):
             advance()
             var entries: [MapEntry] = []
             var kids: [Expr] = []
             while !isPunct("}") {
+                var optional = false
+                if isPunct("?") { optional = true; advance() }
                 let k = try parseExpr()
                 try expect(":")
                 let v = try parseExpr()
-                entries.append(MapEntry(key: k, value: v))
+                entries.append(MapEntry(key: k, value: v, optional: optional))
                 kids.append(k); kids.append(v)
                 if isPunct(",") { advance() } else { break }
             }
@@ -350,7 +385,25 @@ struct Parser {
             }
             return try make(off, .presence(operand: operand, field: field), [operand])
         }
-        if let range = target, let kind = MacroKind(rawValue: name),
+        if let t = target, case .ident("cel", false) = t.kind, name == "bind", args.count == 3 {
+            guard case .ident(let v, false) = args[0].kind else {
+                throw LexError(offset: args[0].offset, message: "Syntax error: cel.bind() variable name must be a simple identifier")
+            }
+            let c = Comprehension(kind: .bind, iterVar: v, range: args[1], predicate: nil, transform: args[2])
+            return try make(off, .comprehension(c), args)
+        }
+        if let range = target, name == "optMap" || name == "optFlatMap", args.count == 2 {
+            guard case .ident(let v, false) = args[0].kind else {
+                throw LexError(offset: args[0].offset, message: "Syntax error: \(name)() variable name must be a simple identifier")
+            }
+            let c = Comprehension(kind: name == "optMap" ? .optMap : .optFlatMap, iterVar: v, range: range, predicate: nil, transform: args[1])
+            return try make(off, .comprehension(c), [range] + args)
+        }
+        if let range = target, let c = try twoVariable(name, range, args) {
+            return try make(off, .comprehension(c), [range] + args)
+        }
+        if let range = target, let kind = MacroKind(rawValue: name == "existsOne" ? "exists_one" : name),
+           [.all, .exists, .existsOne, .map, .filter].contains(kind),
            args.count == 2 || (kind == .map && args.count == 3) {
             guard case .ident(let v, false) = args[0].kind else {
                 throw LexError(offset: args[0].offset, message: "Syntax error: argument must be a simple name")
@@ -366,5 +419,37 @@ struct Parser {
         var kids = args
         if let target { kids.append(target) }
         return try make(off, .call(target: target, function: name, args: args), kids)
+    }
+
+    /// `range.all(i, v, p)`, `exists`, `existsOne`, `transformList(i, v, [filter,] t)`,
+    /// `transformMap(k, v, [filter,] t)`, `transformMapEntry(k, v, [filter,] t)`; nil otherwise.
+    func twoVariable(_ name: String, _ range: Expr, _ args: [Expr]) throws(LexError) -> Comprehension? {
+        let kind: MacroKind
+        switch (name, args.count) {
+        case ("all", 3): kind = .all
+        case ("exists", 3): kind = .exists
+        case ("existsOne", 3), ("exists_one", 3): kind = .existsOne
+        case ("transformList", 3), ("transformList", 4): kind = .transformList
+        case ("transformMap", 3), ("transformMap", 4): kind = .transformMap
+        case ("transformMapEntry", 3), ("transformMapEntry", 4): kind = .transformMapEntry
+        default: return nil
+        }
+        guard case .ident(let a, false) = args[0].kind, case .ident(let b, false) = args[1].kind else {
+            throw LexError(offset: args[0].offset, message: "Syntax error: argument must be a simple name")
+        }
+        if a == b {
+            throw LexError(offset: args[1].offset, message: "Syntax error: duplicate variable name: \(a)")
+        }
+        var c: Comprehension
+        switch (kind, args.count) {
+        case (.all, _), (.exists, _), (.existsOne, _):
+            c = Comprehension(kind: kind, iterVar: a, range: range, predicate: args[2], transform: nil)
+        case (_, 3):
+            c = Comprehension(kind: kind, iterVar: a, range: range, predicate: nil, transform: args[2])
+        default:
+            c = Comprehension(kind: kind, iterVar: a, range: range, predicate: args[2], transform: args[3])
+        }
+        c.iterVar2 = b
+        return c
     }
 }

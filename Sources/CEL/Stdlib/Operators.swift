@@ -124,6 +124,7 @@ enum Ops {
                 return .error("no such key: \(i.plainString)")
             default: return .error(.noOverload("_[_]", a, i))
             }
+        case .opaque(let o as CELOptional): return Optionals.index(o, i)
         default: return .error(.noOverload("_[_]", a, i))
         }
     }

@@ -4,6 +4,10 @@ enum Overload: Sendable {
     case unary(@Sendable (Value) -> Value)
     case binary(@Sendable (Value, Value) -> Value)
     case ternary(@Sendable (Value, Value, Value) -> Value)
+    /// Any arity (receiver included); the function charges the frame for the work it does
+    /// (by the size of its arguments and result, as cel-go's cost model does) and returns
+    /// `.error(.costExceeded)` when the budget runs out.
+    case costed(arity: Int, @Sendable ([Value], Frame) -> Value)
 }
 
 struct FunctionDecl: Sendable {
@@ -34,6 +38,7 @@ extension Overload {
         case .unary: return 1
         case .binary: return 2
         case .ternary: return 3
+        case .costed(let n, _): return n
         }
     }
 }

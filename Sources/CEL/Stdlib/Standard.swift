@@ -45,16 +45,27 @@ enum Standard {
 
     static func bytesContains(_ s: String.UTF8View, _ p: String.UTF8View) -> Bool {
         if p.isEmpty { return true }
-        let hay = Array(s), needle = Array(p)
-        guard needle.count <= hay.count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = hay.count - needle.count
+        guard p.count <= s.count else { return false }
+        // Native strings are contiguous UTF-8: search them in place, without copying.
+        let fast = s.withContiguousStorageIfAvailable { hay in
+            p.withContiguousStorageIfAvailable { needle in search(hay, needle) }
+        }
+        if let fast, let found = fast { return found }
+        return search(Array(s)[...], Array(p)[...])
+    }
+
+    /// Naive search, first byte by memchr-like scanning: O(|hay|·|needle|) at worst, as charged.
+    @inline(__always)
+    static func search<C: RandomAccessCollection>(_ hay: C, _ needle: C) -> Bool where C.Element == UInt8, C.Index == Int {
+        let first = needle[needle.startIndex]
+        let n = needle.count
+        var i = hay.startIndex
+        let last = hay.endIndex - n
         while i <= last {
             if hay[i] == first {
                 var j = 1
-                while j < needle.count, hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
+                while j < n, hay[i + j] == needle[needle.startIndex + j] { j += 1 }
+                if j == n { return true }
             }
             i += 1
         }

@@ -75,7 +75,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
                 digits += 1; i += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<9 where digits < 9 { nanos *= 10 }
+            // More than nine digits are truncated to nanoseconds (`digits..<9` would trap).
+            if digits < 9 { for _ in digits..<9 { nanos *= 10 } }
         }
         var offset: Int64 = 0
         guard i < b.count else { return nil }

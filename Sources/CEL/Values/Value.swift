@@ -88,6 +88,8 @@ public struct CELType: Sendable, Hashable, CustomStringConvertible {
         "double": .double, "string": .string, "bytes": .bytes, "list": .list,
         "map": .map, "type": .type,
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
+        "net.IP": CELType("net.IP"), "net.CIDR": CELType("net.CIDR"),
+        "optional_type": CELType("optional_type"),
     ]
 }
 
