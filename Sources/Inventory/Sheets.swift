@@ -17,6 +17,7 @@ public enum SheetLayout {
         .event: Localized(zh: "事件", en: "events"),
         .task: Localized(zh: "计划任务", en: "tasks"),
         .waiver: Localized(zh: "豁免", en: "waivers"),
+        .rectification: Localized(zh: "整改", en: "rectifications"),
     ]
 
     /// The instructions sheet of the template; ignored by the import.

@@ -6,7 +6,9 @@ import Spreadsheet
 
 /// `check --format xlsx`: the rectification ledger (整改台账, DESIGN §10) auditors read and
 /// send on to units: 汇总 (by unit and severity, the rows of the report's per-unit table),
-/// 问题清单 (every finding), 豁免 (waivers), 计划任务 (plan deadlines). Every table has a
+/// 问题清单 (every finding with its owner, first seen, deadline and overdue mark of the audit
+/// cycle), 豁免 (waivers), 计划任务 (plan deadlines), 整改 (rectification orders and where each
+/// stands). Every table has a
 /// frozen header and an autofilter; dates are date cells; severities are coloured and
 /// overdue deadlines highlighted. The created time is the as-of date: same input, same bytes.
 public enum Ledger {
@@ -17,6 +19,7 @@ public enum Ledger {
     public static let sheetNames: [Localized] = [
         Localized(zh: "汇总", en: "summary"), Localized(zh: "问题清单", en: "findings"),
         Localized(zh: "豁免", en: "waivers"), Localized(zh: "计划任务", en: "plan tasks"),
+        Localized(zh: "整改", en: "rectifications"),
     ]
 
     public static func workbook(_ result: CheckResult, inventory: Inventory, language: Language) throws(SheetError) -> Data {
@@ -26,6 +29,7 @@ public enum Ledger {
         findings(book.addSheet(sheetNames[1].text(language)), result, inventory, language, l)
         waivers(book.addSheet(sheetNames[2].text(language)), result, inventory, language, l)
         tasks(book.addSheet(sheetNames[3].text(language)), result, inventory, language, l)
+        rectifications(book.addSheet(sheetNames[4].text(language)), result, inventory, language, l)
         return try book.finish()
     }
 
@@ -58,7 +62,7 @@ public enum Ledger {
 
     struct UnitCount {
         var id = "", name = ""
-        var open = 0, high = 0, medium = 0, low = 0, info = 0, dueSoon = 0, waived = 0
+        var open = 0, high = 0, medium = 0, low = 0, info = 0, dueSoon = 0, waived = 0, overdue = 0
     }
 
     /// Per unit as the report's table counts them, then the findings of no unit, then the total.
@@ -67,6 +71,7 @@ public enum Ledger {
         var none = UnitCount(id: "", name: l("（无所属单位）", "(no unit)"))
         var total = UnitCount(id: "", name: l("合计", "total"))
         func add(_ f: Finding, _ c: inout UnitCount) {
+            if f.overdue { c.overdue += 1 }
             switch f.status {
             case .open:
                 c.open += 1
@@ -115,6 +120,9 @@ public enum Ledger {
             number(l("提示", "info"), 7) { $0.info },
             number(l("即将到期", "due soon"), 10) { $0.dueSoon },
             number(l("已豁免", "waived"), 9) { $0.waived },
+            Column(header: l("逾期", "overdue"), width: 7) { s, r, c, row in
+                s.write(r, c, number: Double(row.overdue), row.overdue > 0 ? overdueText : .plain)
+            },
         ]
         table(s, columns, unitCounts(result, inventory, l))
     }
@@ -122,7 +130,6 @@ public enum Ledger {
     // MARK: 问题清单
 
     static func findings(_ s: XLSXSheet, _ result: CheckResult, _ inventory: Inventory, _ language: Language, _ l: @escaping (String, String) -> String) {
-        let asOf = result.asOf
         let unitNames = Dictionary(inventory.objects(.unit).compactMap { u in u.id.map { ($0, u.name ?? $0) } }, uniquingKeysWith: { a, _ in a })
         typealias Row = (finding: Finding, unit: String?)
         let columns: [Column<Row>] = [
@@ -140,14 +147,18 @@ public enum Ledger {
             text(l("整改建议", "remediation"), 40, wrap: true) { $0.finding.remediation?.text(language) ?? "" },
             text(l("依据文件", "document"), 24) { $0.finding.citation.document },
             text(l("条款", "article"), 16) { $0.finding.citation.article },
-            Column(header: l("期限", "deadline"), width: 12) { s, r, c, row in
-                guard let due = row.finding.due else { return }
-                s.write(r, c, date: due, row.finding.status == .open && due < asOf ? overdue : .date)
+            text(l("责任单位", "owner unit"), 30) { $0.finding.owner?.unitName ?? "" },
+            text(l("责任人", "owner"), 10) { $0.finding.rectification?.owner ?? $0.finding.owner?.opsLead ?? "" },
+            Column(header: l("首次发现", "first seen"), width: 12) { s, r, c, row in
+                if let d = row.finding.firstSeen { s.write(r, c, date: d) }
+            },
+            Column(header: l("整改期限", "rectify by"), width: 12) { s, r, c, row in
+                if let d = row.finding.rectifyBy { s.write(r, c, date: d, row.finding.overdue ? overdue : .date) }
             },
             Column(header: l("逾期", "overdue"), width: 7) { s, r, c, row in
-                guard let due = row.finding.due, row.finding.status == .open, due < asOf else { return }
-                s.write(r, c, l("是", "yes"), overdueText)
+                if row.finding.overdue { s.write(r, c, l("是", "yes"), overdueText) }
             },
+            text(l("整改通知", "rectification order"), 22) { $0.finding.rectification?.order ?? "" },
             text(l("豁免理由", "waiver reason"), 24, wrap: true) { $0.finding.waiver?.reason ?? "" },
             text(l("位置", "location"), 28) { $0.finding.location.description },
             text(l("指纹", "fingerprint"), 20) { $0.finding.fingerprint },
@@ -197,5 +208,56 @@ public enum Ledger {
             text(l("位置", "location"), 28) { $0.location.description },
         ]
         table(s, columns, result.findings.filter { $0.rule == PlanRules.deadline })
+    }
+
+    // MARK: 整改
+
+    /// Every rectification order and where it stands on the as-of date.
+    static func rectifications(_ s: XLSXSheet, _ result: CheckResult, _ inventory: Inventory, _ language: Language, _ l: @escaping (String, String) -> String) {
+        let asOf = result.asOf
+        // Findings by "rule@kind/id": one pass, not one per order.
+        var open: [String: Finding] = [:]
+        for f in result.findings where f.status != .waived && f.rule != AuditCycle.notFixed && f.rule != AuditCycle.unused {
+            open["\(f.rule)@\(f.target)"] = open["\(f.rule)@\(f.target)"] ?? f
+        }
+        struct Row {
+            var object: Object
+            var state: String
+            var late: Bool
+        }
+        let rows = inventory.objects(.rectification).map { o -> Row in
+            let key = "\(o["rule"]?.string ?? "")@\(o["target"]?.string ?? "")"
+            let due = o["due"]?.date
+            let closed = o["closed"]?.date.flatMap { $0 <= asOf ? $0 : nil }
+            let late = closed == nil && (due.map { $0 < asOf } ?? false)
+            let state: String
+            switch (open[key] != nil, closed != nil) {
+            case (true, true): state = l("报告已整改但问题仍在", "reported fixed, still found")
+            case (true, false): state = late ? l("逾期未整改", "overdue") : l("整改中", "in progress")
+            case (false, true): state = l("已整改", "fixed")
+            case (false, false): state = l("无对应问题，可关闭", "no finding, can be closed")
+            }
+            return Row(object: o, state: state, late: late && open[key] != nil)
+        }
+        func date(_ header: String, _ key: String, late: Bool = false) -> Column<Row> {
+            Column(header: header, width: 12) { s, r, c, row in
+                if let d = row.object[key]?.date { s.write(r, c, date: d, late && row.late ? overdue : .date) }
+            }
+        }
+        let columns: [Column<Row>] = [
+            text(l("规则", "rule"), 16) { $0.object["rule"]?.string ?? "" },
+            text(l("整改对象", "target"), 26) { $0.object["target"]?.string ?? "" },
+            text(l("整改通知文号", "order"), 22) { $0.object["order"]?.string ?? "" },
+            date(l("下发日期", "issued"), "issued"),
+            date(l("整改时限", "due"), "due", late: true),
+            text(l("整改责任人", "owner"), 12) { $0.object["owner"]?.string ?? "" },
+            date(l("整改完成日期", "closed"), "closed"),
+            Column(header: l("状态", "state"), width: 20) { s, r, c, row in
+                s.write(r, c, row.state, row.late ? overdueText : .plain)
+            },
+            text(l("备注", "note"), 30, wrap: true) { $0.object["note"]?.string ?? "" },
+            text(l("位置", "location"), 28) { inventory.location(of: $0.object).description },
+        ]
+        table(s, columns, rows)
     }
 }

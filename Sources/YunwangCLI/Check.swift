@@ -44,7 +44,7 @@ struct Check: ParsableCommand {
     @OptionGroup var audit: AuditOptions
 
 
-    @Option(help: "输出格式 text|json|sarif|junit|csv|markdown|xlsx（整改台账，须 --output）/ output format (xlsx: the rectification ledger, needs --output)")
+    @Option(help: "输出格式 text|json|sarif|junit|csv|markdown|xlsx / output format; xlsx = 整改台账, the rectification ledger, written to an output file")
     var format: Format = .text
 
     @Option(help: ArgumentHelp("写入文件（原子替换）/ write to a file (atomically)", valueName: "file"))

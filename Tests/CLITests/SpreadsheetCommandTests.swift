@@ -82,7 +82,7 @@ struct SpreadsheetCommandTests {
         """, [dir.path("模板.xlsx")])
         #expect(check.code == 0, "\(check.out)")
         let out = check.out
-        #expect(out.contains("sheets 说明,台账,单位,终端,信息系统,政务云,数据中心,互联网出口,事件,计划任务,豁免"))
+        #expect(out.contains("sheets 说明,台账,单位,终端,信息系统,政务云,数据中心,互联网出口,事件,计划任务,豁免,整改\n"))
         #expect(out.contains("header 终端编号,所属单位,行政区划代码,IP 地址,MAC 地址,"))
         #expect(out.contains("note mac"))
         #expect(out.contains("frozen A2"))
@@ -315,7 +315,7 @@ struct SpreadsheetCommandTests {
         print('header', ','.join(header))
         print('rows', ws.max_row - 1)
         print('filter', ws.auto_filter.ref, 'frozen', ws.freeze_panes)
-        due = header.index('期限')
+        due = header.index('整改期限')
         dates = [r[due] for r in ws.iter_rows(min_row=2, values_only=True) if r[due] is not None]
         print('date', type(dates[0]).__name__, dates[0].date().isoformat())
         sev = header.index('严重程度') + 1
@@ -324,28 +324,44 @@ struct SpreadsheetCommandTests {
         print('overdue', len(over))
         s = wb['汇总']
         total = list(s.iter_rows(values_only=True))[-1]
-        print('total', total[1], total[2], total[3], total[4], total[5], total[6], total[8])
+        print('total', total[1], total[2], total[3], total[4], total[5], total[6], total[8], total[9])
         print('summaryfilter', s.auto_filter.ref, s.freeze_panes)
         print('waivers', wb['豁免'].max_row - 1, 'tasks', wb['计划任务'].max_row - 1)
         print('width', ws.column_dimensions['I'].width > 40)
+        first = header.index('首次发现')
+        print('firstseen', type(next(r[first] for r in ws.iter_rows(min_row=2, values_only=True) if r[first])).__name__)
+        rect = wb['整改']
+        rh = [c.value for c in rect[1]]
+        print('orders', rect.max_row - 1, rect.auto_filter.ref)
+        for r in rect.iter_rows(min_row=2, values_only=True):
+            print('order', r[rh.index('整改通知文号')], r[rh.index('状态')], type(r[rh.index('整改时限')]).__name__)
         """, [ledger])
         #expect(read.code == 0, "\(read.out)")
         let out = read.out
-        #expect(out.contains("sheets 汇总,问题清单,豁免,计划任务"))
+        #expect(out.contains("sheets 汇总,问题清单,豁免,计划任务,整改\n"))
         #expect(out.contains("created \(doc["as_of"] as? String ?? "?")"))
-        #expect(out.contains("header 单位编号,单位名称,对象类型,对象编号,规则,规则标题,严重程度,状态,问题描述,整改建议,依据文件,条款,期限"))
+        #expect(out.contains("header 单位编号,单位名称,对象类型,对象编号,规则,规则标题,严重程度,状态,问题描述,整改建议,依据文件,条款,责任单位,责任人,首次发现,整改期限,逾期,整改通知,"))
         #expect(out.contains("rows \(findings.count)\n"))
-        #expect(out.contains("filter A1:Q\(findings.count + 1) frozen A2"))
+        #expect(out.contains("filter A1:U\(findings.count + 1) frozen A2"))
         #expect(out.contains("date datetime "))
         #expect(out.contains("fill 高 FFF8CBAD"))
-        let asOf = doc["as_of"] as? String ?? ""
-        let overdue = findings.filter { ($0["status"] as? String) == "open" && (($0["due"] as? String).map { $0 < asOf } ?? false) }.count
+        let overdue = findings.filter { ($0["overdue"] as? Bool) == true }.count
+        #expect(overdue > 0)
+        #expect(overdue == summary["overdue"] as? Int)
         #expect(out.contains("overdue \(overdue)\n"))
         let bySeverity = summary["by_severity"] as? [String: Int] ?? [:]
-        #expect(out.contains("total 合计 \(summary["open"] as? Int ?? -1) \(bySeverity["high"] ?? -1) \(bySeverity["medium"] ?? -1) \(bySeverity["low"] ?? -1) \(bySeverity["info"] ?? -1) \(summary["waived"] as? Int ?? -1)"), "\(out)")
+        #expect(out.contains("total 合计 \(summary["open"] as? Int ?? -1) \(bySeverity["high"] ?? -1) \(bySeverity["medium"] ?? -1) \(bySeverity["low"] ?? -1) \(bySeverity["info"] ?? -1) \(summary["waived"] as? Int ?? -1) \(overdue)\n"), "\(out)")
         let tasks = findings.filter { ($0["rule"] as? String) == "PLAN-DEADLINE" }.count
         #expect(out.contains("tasks \(tasks)"))
         #expect(out.contains("width True"))
+        #expect(out.contains("firstseen datetime"))
+        // examples/baotou/rectifications.yaml holds an order in each state.
+        let orders = try String(contentsOfFile: CLI.repository.appendingPathComponent("examples/baotou/rectifications.yaml").path, encoding: .utf8)
+            .components(separatedBy: "order:").count - 1
+        #expect(out.contains("orders \(orders) A1:J\(orders + 1)"))
+        for state in ["整改中", "逾期未整改", "已整改", "报告已整改但问题仍在", "无对应问题，可关闭"] {
+            #expect(out.contains(" \(state) datetime"), "\(state)\n\(out)")
+        }
     }
 
     @Test func theLedgerNeedsAnOutputFile() throws {
