@@ -5,7 +5,7 @@ DEMO_OUT ?= out/baotou
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: deps deps-browser demo test build release install bench bench-load bench-xlsx fuzz clean
+.PHONY: deps deps-browser demo test build release install deb bench bench-load bench-xlsx fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -18,8 +18,9 @@ deps-browser:
 build: deps
 	@$(SWIFT) build
 
+# Linked with the Swift runtime inside (no Swift toolchain needed where it runs).
 release: deps
-	@$(SWIFT) build -c release --product yunwang
+	@$(SWIFT) build -c release --product yunwang --static-swift-stdlib
 
 # Install the release binary and its bash, zsh and fish completions
 # (PREFIX=/usr/local by default; DESTDIR for staged installs, e.g. packaging).
@@ -27,7 +28,13 @@ install: release
 	@install -d "$(DESTDIR)$(PREFIX)/bin"
 	@install -m 0755 $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)/bin/yunwang"
 	@bash scripts/install-completions.sh $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)"
-	@echo "yunwang: installed $(DESTDIR)$(PREFIX)/bin/yunwang and completions" >&2
+	@bash scripts/man-pages.sh $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)/share/man/man1"
+	@echo "yunwang: installed $(DESTDIR)$(PREFIX)/bin/yunwang, completions and man pages" >&2
+
+# out/deb/yunwang_<version>_amd64.deb: the release binary, completions, man pages; Depends
+# computed from the libraries it loads (libyaml, cmark-gfm, libc); docs in README.
+deb: deps
+	@SWIFT=$(SWIFT) bash scripts/build-deb.sh out/deb
 
 # Build, then check the Baotou example: the findings on the terminal, and
 # under $(DEMO_OUT)/ the quarterly report (Markdown and HTML), the offline

@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [--browser]
 set -euo pipefail
 
-packages=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils libxlsxwriter-dev)
+packages=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils libxlsxwriter-dev jq git)
 if [[ "${1:-}" == "--browser" ]]; then
   packages+=(chromium fonts-wqy-microhei)
 fi
@@ -46,6 +46,12 @@ if ! python3 -c 'import openpyxl' 2>/dev/null; then
   echo "yunwang: installing python openpyxl …" >&2
   python3 -m pip install -q openpyxl >/dev/null 2>&1 \
     || python3 -m pip install -q --break-system-packages openpyxl >/dev/null
+fi
+# The CI-template tests check .pre-commit-hooks.yaml with pre-commit itself.
+if ! command -v pre-commit >/dev/null 2>&1 && ! python3 -m pre_commit --version >/dev/null 2>&1; then
+  echo "yunwang: installing python pre-commit …" >&2
+  python3 -m pip install -q pre-commit >/dev/null 2>&1 \
+    || python3 -m pip install -q --break-system-packages pre-commit >/dev/null
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

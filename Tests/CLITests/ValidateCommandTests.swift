@@ -62,7 +62,7 @@ struct ValidateCommandTests {
         }
         #expect(r.out.contains("退出码 / exit codes"))
         let v = try CLI.run(["--version"])
-        #expect(v.code == 0 && v.out.hasPrefix("yunwang 0.1.0 (commit "), "\(v.out)")
+        #expect(v.code == 0 && v.out.hasPrefix("yunwang 0.1.0 (commit "), "\(v.out)")  // GateCommandTests checks the commit
     }
 
     @Test func commandLineMistakesExitWith2() throws {
