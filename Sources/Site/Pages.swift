@@ -267,7 +267,8 @@ final class SiteModel: Sendable {
         points.removeAll { $0.0 == result.asOf.description }
         points.sort { $0.0 < $1.0 }
         points.append((result.asOf.description, result.summary.open, input.quarter ?? QuarterlyReport.quarter(of: result.asOf)))
-        d["trendChart"] = SVGCharts.trend(points.map { ($0.2, $0.1) }, title: labels["findingsPerQuarter"] ?? "")
+        d["trendChart"] = SVGCharts.trend(points.map { ($0.2, $0.1) }, title: labels["findingsPerQuarter"] ?? "",
+                                          yLabel: labels["open"] ?? "", xLabel: labels["asOf"] ?? "")
         d["hasTrend"] = points.count > 1
         d["counts"] = [
             ["label": labels["units"] ?? "", "value": inventory.objects(.unit).count, "href": root + "units.html"],
