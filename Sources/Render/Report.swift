@@ -149,15 +149,19 @@ public struct ReportContext {
         d["hasChange"] = report.previous != nil
         if let previous = report.previous {
             let change = FindingsChange(current: result.findings, previous: previous)
+            let newRows = change.new.map { Self.finding($0, inventory: inventory, language: language) }
+            let fixedRows = change.fixed.map { e -> [String: Any] in
+                ["rule": e.rule, "severity": e.severity, "severityLabel": Severity(rawValue: e.severity)?.label.text(language) ?? e.severity,
+                 "target": "\(e.targetKind)/\(e.targetID)", "targetKind": e.targetKind, "targetID": e.targetID, "message": e.messages.text(language),
+                 "object": ReportDocument.objectName(kind: e.targetKind, id: e.targetID, inventory: inventory, language: language)]
+            }
             d["change"] = [
+                "newFirst": Array(newRows.prefix(10)), "fixedFirst": Array(fixedRows.prefix(10)),
+                "moreNew": newRows.count > 10, "moreFixed": fixedRows.count > 10,
                 "previousAsOf": previous.asOf, "previousOpen": previous.open, "currentOpen": summary.open,
                 "newCount": change.new.count, "fixedCount": change.fixed.count, "unchangedCount": change.unchanged.count,
                 "openDelta": Self.signed(summary.open - previous.open),
-                "new": change.new.map { Self.finding($0, inventory: inventory, language: language) },
-                "fixed": change.fixed.map { e -> [String: Any] in
-                    ["rule": e.rule, "severity": e.severity, "severityLabel": Severity(rawValue: e.severity)?.label.text(language) ?? e.severity,
-                     "target": "\(e.targetKind)/\(e.targetID)", "targetKind": e.targetKind, "targetID": e.targetID, "message": e.messages.text(language)]
-                },
+                "new": newRows, "fixed": fixedRows,
                 "hasNew": !change.new.isEmpty, "hasFixed": !change.fixed.isEmpty,
             ] as [String: Any]
         }
@@ -193,6 +197,7 @@ public struct ReportContext {
         if let due = f.due { d["due"] = due.description }
         if let by = f.rectifyBy ?? f.due { d["deadline"] = by.description }
         if f.overdue { d["overdue"] = true }
+        d["object"] = ReportDocument.objectName(kind: f.targetKind, id: f.targetID, inventory: inventory, language: language)
         if let r = f.remediation { d["remediation"] = r.text(language) }
         if let u = unitID(of: f, inventory: inventory) {
             d["unitID"] = u

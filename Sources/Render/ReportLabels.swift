@@ -146,6 +146,10 @@ public enum ReportLabels {
         ("shown", "显示", "shown"),
         ("chartSeverityByUnit", "各单位未整改问题", "Open findings by unit"),
         ("onlyOverdue", "仅逾期", "overdue only"),
+        ("ipAddress", "地址", "IP address"),
+        ("macAddress", "物理地址", "MAC address"),
+        ("userAccount", "使用人账号", "User"),
+        ("firstItems", "前 10 项", "first 10"),
     ]
 
     /// Built once per language (a site looks labels up for every finding row).

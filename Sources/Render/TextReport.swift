@@ -9,7 +9,7 @@ public enum TextReport {
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         let colors: [Severity: String] = [.high: "1;31", .medium: "33", .low: "36", .info: "2"]
         var out: [String] = []
-        out.append(zh ? "\(result.inventoryName)（区划 \(result.region)，\(result.level)）评估日期 \(result.asOf)"
+        out.append(zh ? "\(result.inventoryName)（区划 \(result.region)，\(Vocabulary.value(result.level, .zh))）评估日期 \(result.asOf)"
                       : "\(result.inventoryName) (region \(result.region), \(result.level)) as of \(result.asOf)")
         let groups: [(String, [Finding])] = Severity.allCases.map { s in
             (paint(zh ? "\(s.label.zh)风险" : "\(s.label.en) severity", colors[s] ?? "0"), result.findings.filter { $0.status == .open && $0.severity == s })
