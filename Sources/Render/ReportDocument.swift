@@ -154,16 +154,28 @@ enum ReportDocument {
     static func sections(_ report: QuarterlyReport) -> [[String: Any]] {
         let result = report.result, inventory = report.inventory, language = report.language
         let coverage = result.coverage
+        // One section per rule and citation: a rule cites one article, except
+        // PLAN-DEADLINE, whose findings each cite their own plan task.
         var order: [String] = []
-        var byRule: [String: [Finding]] = [:]
+        var groups: [String: [Finding]] = [:]
+        var perRule: [String: Int] = [:]
+        var anchors: [String: String] = [:]
         for f in result.findings where f.status != .waived {
-            if byRule[f.rule] == nil { order.append(f.rule) }
-            byRule[f.rule, default: []].append(f)
+            let key = f.rule + "\u{0}" + f.citation.article + "\u{0}" + f.citation.quote
+            if groups[key] == nil {
+                order.append(key)
+                let n = perRule[f.rule, default: 0]
+                perRule[f.rule] = n + 1
+                anchors[key] = n == 0 ? f.rule : "\(f.rule)-\(n + 1)"
+            }
+            groups[key, default: []].append(f)
         }
-        return order.map { id -> [String: Any] in
-            let findings = byRule[id] ?? []
+        return order.map { key -> [String: Any] in
+            let findings = groups[key] ?? []
             let first = findings[0]
+            let id = first.rule
             var d: [String: Any] = [
+                "anchor": anchors[key] ?? id,
                 "rule": id, "title": first.title.text(language), "severity": first.severity.rawValue,
                 "severityLabel": first.severity.label.text(language), "count": findings.count,
                 "citation": ["document": first.citation.document, "title": first.citation.title, "article": first.citation.article],

@@ -147,6 +147,9 @@ public enum ReportLabels {
         ("chartSeverityByUnit", "各单位未整改问题", "Open findings by unit"),
         ("onlyOverdue", "仅逾期", "overdue only"),
         ("ipAddress", "地址", "IP address"),
+        // Punctuation between template values: full-width in Chinese, ASCII in English.
+        ("p_colon", "：", ": "), ("p_lp", "（", " ("), ("p_rp", "）", ")"), ("p_comma", "，", ", "), ("p_semi", "；", "; "),
+        ("p_stop", "。", ". "), ("p_lb", "《", " “"), ("p_rb", "》", "” "),
         ("macAddress", "物理地址", "MAC address"),
         ("userAccount", "使用人账号", "User"),
         ("firstItems", "前 10 项", "first 10"),

@@ -259,7 +259,7 @@ final class SiteModel: Sendable {
         case .units:
             for unit in inventory.objects(.unit) {
                 let id = unit.id ?? ""
-                rows.append(ListRow(id: id, name: unit.name ?? id, href: root + Self.unitPath(id), extra: unit["kind"]?.string ?? "",
+                rows.append(ListRow(id: id, name: unit.name ?? id, href: root + Self.unitPath(id), extra: Vocabulary.value(unit["kind"]?.string ?? "", language),
                                     counts: severityCounts(unitFindings[id] ?? [])))
             }
         case .systems:

@@ -48,7 +48,11 @@ struct ReportCommandTests {
         let findings = try #require(doc["findings"] as? [[String: Any]])
         let rules = Set(findings.filter { $0["status"] as? String != "waived" }.compactMap { $0["rule"] as? String })
         #expect(md.components(separatedBy: "\n### ").count - 1 >= rules.count)
-        for rule in rules { #expect(md.components(separatedBy: "\n### \(rule) ").count == 2, "one section for \(rule)") }
+        // (PLAN-DEADLINE cites each plan task on its own: one section per citation.)
+        for rule in rules {
+            let citations = Set(findings.filter { $0["rule"] as? String == rule && $0["status"] as? String != "waived" }.map { "\(($0["citation"] as? [String: Any])?["quote"] ?? "")" })
+            #expect(md.components(separatedBy: "\n### \(rule) ").count - 1 == citations.count, "one section for \(rule)")
+        }
         #expect(md.components(separatedBy: "> 严禁接入单位擅自安装无线接入设备，及其它违规外联设备。").count == 2)
         #expect(md.contains("第十八条"))
         // The appendix lists every finding, numbered.
@@ -69,7 +73,7 @@ struct ReportCommandTests {
         #expect(page.contains("size: A4") && page.contains("@media print") && page.contains("break-before: page"))
         #expect(page.contains("<html lang=\"en\">"))
         #expect(page.contains("<h1>包头市电子政务外网台账(样例)<br>Quarterly extranet compliance report</h1>"))
-        #expect(page.contains("<td>2026Q3</td>") && page.contains("<td>2026-09-30</td>") && page.contains("<td>150200（city）</td>"))
+        #expect(page.contains("<td>2026Q3</td>") && page.contains("<td>2026-09-30</td>") && page.contains("<td>150200 (city)</td>"))
         let summary = try #require(doc["summary"] as? [String: Any])
         #expect(page.contains("<strong id=\"count-open\">\(summary["open"] as? Int ?? -1)</strong>"))
         #expect(page.contains("<svg") && page.contains("class=\"chart\""))
