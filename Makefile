@@ -31,18 +31,22 @@ install: release
 
 # Build, then check the Baotou example: the findings on the terminal, and
 # under $(DEMO_OUT)/ the quarterly report (Markdown and HTML), the offline
-# audit site, findings.json, SARIF and a CSV for Excel/WPS.
+# audit site, findings.json, SARIF, a CSV for Excel/WPS and one rectification
+# notice per unit. Last quarter's findings (examples/baotou/history/2026Q2.json)
+# carry each finding's first-seen date forward, so deadlines and overdue work.
+DEMO_PREVIOUS := --previous examples/baotou/history/2026Q2.json
 demo: release
 	@mkdir -p $(DEMO_OUT)
 	@$(BIN_RELEASE) validate examples/baotou
-	@$(BIN_RELEASE) check examples/baotou --fail-on never
-	@$(BIN_RELEASE) check examples/baotou --format json --output $(DEMO_OUT)/findings.json --fail-on never
-	@$(BIN_RELEASE) check examples/baotou --format sarif --output $(DEMO_OUT)/findings.sarif --fail-on never
-	@$(BIN_RELEASE) check examples/baotou --format csv --output $(DEMO_OUT)/findings.csv --fail-on never
-	@$(BIN_RELEASE) report examples/baotou --quarter 2026Q3 --output $(DEMO_OUT)/report.md
-	@$(BIN_RELEASE) report examples/baotou --quarter 2026Q3 --output $(DEMO_OUT)/report.html
-	@$(BIN_RELEASE) site examples/baotou --quarter 2026Q3 --output $(DEMO_OUT)/site
-	@echo "yunwang: wrote $(DEMO_OUT)/report.md, report.html, site/index.html, findings.json, findings.sarif, findings.csv" >&2
+	@$(BIN_RELEASE) check examples/baotou $(DEMO_PREVIOUS) --fail-on never
+	@$(BIN_RELEASE) check examples/baotou $(DEMO_PREVIOUS) --format json --output $(DEMO_OUT)/findings.json --fail-on never
+	@$(BIN_RELEASE) check examples/baotou $(DEMO_PREVIOUS) --format sarif --output $(DEMO_OUT)/findings.sarif --fail-on never
+	@$(BIN_RELEASE) check examples/baotou $(DEMO_PREVIOUS) --format csv --output $(DEMO_OUT)/findings.csv --fail-on never
+	@$(BIN_RELEASE) report examples/baotou --quarter 2026Q3 $(DEMO_PREVIOUS) --output $(DEMO_OUT)/report.md
+	@$(BIN_RELEASE) report examples/baotou --quarter 2026Q3 $(DEMO_PREVIOUS) --output $(DEMO_OUT)/report.html
+	@$(BIN_RELEASE) site examples/baotou --quarter 2026Q3 $(DEMO_PREVIOUS) --output $(DEMO_OUT)/site
+	@$(BIN_RELEASE) notice examples/baotou --quarter 2026Q3 $(DEMO_PREVIOUS) --output $(DEMO_OUT)/notices
+	@echo "yunwang: wrote $(DEMO_OUT)/report.md, report.html, site/index.html, notices/, findings.json, findings.sarif, findings.csv" >&2
 
 # Build and run every test (unit, end-to-end CLI, docs examples, the site in
 # headless Chromium, the bad-input corpus), then a short fuzzing smoke run

@@ -237,6 +237,8 @@ def emit_system(inv, s):
 def emit_cloud(inv, c):
     L = ["  - id: %s%s" % (c["id"], inv.mark("cloud", c["id"]))]
     L.append("    name: %s" % c["name"])
+    if c.get("operator"):
+        L.append("    operator: %s" % c["operator"])
     if c.get("region"):
         L.append("    region: %s" % q(c["region"]))
     L.append("    kind: %s" % c["kind"])
@@ -254,6 +256,8 @@ def emit_cloud(inv, c):
 def emit_dc(inv, d):
     L = ["  - id: %s%s" % (d["id"], inv.mark("datacenter", d["id"]))]
     L.append("    name: %s" % d["name"])
+    if d.get("operator"):
+        L.append("    operator: %s" % d["operator"])
     if d.get("region"):
         L.append("    region: %s" % q(d["region"]))
     L.append("    pue: %s" % d["pue"])
@@ -264,6 +268,8 @@ def emit_dc(inv, d):
 def emit_exit(inv, e):
     L = ["  - id: %s%s" % (e["id"], inv.mark("exit", e["id"]))]
     L.append("    name: %s" % e["name"])
+    if e.get("operator"):
+        L.append("    operator: %s" % e["operator"])
     if e.get("region"):
         L.append("    region: %s" % q(e["region"]))
     L.append("    kind: %s" % e["kind"])
@@ -528,6 +534,36 @@ def write_waivers(inv, waivers, header, title):
     inv.write("waivers.yaml", out)
 
 
+def write_rectifications(inv, orders, header, title):
+    """Rectification orders (DESIGN §9), with the engine's own findings planted on the
+    order (target `rectification/<rule>@<kind>/<id>`): RECT-NOT-FIXED (closed, but the
+    finding is still there: `not_fixed: True`, located at `closed:`), RECT-UNUSED (not
+    closed, and no finding: `unused: True`).  An order without either flag must match a
+    planted violation when open, and none when closed."""
+    for o in orders:
+        kind, oid = o["target"].split("/", 1)
+        rid = "%s@%s" % (o["rule"], o["target"])
+        planted = [m for m in inv.bad_marks.get((kind, oid), []) if m[0] == o["rule"]]
+        if o.get("not_fixed"):
+            assert planted and o.get("closed"), rid
+            inv.bad("rectification", rid, "RECT-NOT-FIXED", "单位报告已于 %s 整改, 但问题仍在" % o["closed"])
+        elif o.get("unused"):
+            assert not planted and not o.get("closed"), rid
+            inv.bad("rectification", rid, "RECT-UNUSED", "整改通知未关闭, 但对象已没有该规则的问题")
+        else:
+            assert bool(planted) == (not o.get("closed")), rid
+    out = header + "# %s\n" % title + "rectifications:\n"
+    for o in orders:
+        if o.get("comment"):
+            out += "  # %s\n" % o["comment"]
+        out += "  - rule: %s%s\n" % (o["rule"], inv.mark("rectification", "%s@%s" % (o["rule"], o["target"])))
+        for key in ("target", "order", "issued", "due", "owner", "closed", "note"):
+            if o.get(key):
+                value = o[key]
+                out += "    %s: %s\n" % (key, q(value) if key == "order" else value)
+    inv.write("rectifications.yaml", out)
+
+
 def write_readme(inv, title_zh, title_en, intro, files, waivers_text, notes=""):
     out = "# %s\n\n%s\n\n*%s*\n\n" % (title_zh, intro, title_en)
     out += "## 文件 (files)\n\n"
@@ -736,24 +772,24 @@ def build_baotou():
 
     # ---------------- exits, clouds, datacenters
     exits = [
-        {"id": "bt-unified", "name": "包头市电子政务外网统一互联网出口", "kind": "unified"},
+        {"id": "bt-unified", "name": "包头市电子政务外网统一互联网出口", "kind": "unified", "operator": "bt-dsj"},
         {"id": "nm-unified", "name": "自治区电子政务外网统一互联网出口", "region": "150000",
          "kind": "unified"},
-        {"id": "bt-gaj-exit", "name": "包头市公安局视频图像信息共享专用互联网出口", "kind": "independent",
+        {"id": "bt-gaj-exit", "name": "包头市公安局视频图像信息共享专用互联网出口", "kind": "independent", "operator": "bt-gaj",
          "approval": ("包数函〔2025〕27号", "2025-06-10")},
-        {"id": "bt-nsh-exit", "name": "包头农商银行自建互联网出口", "kind": "independent"},
+        {"id": "bt-nsh-exit", "name": "包头农商银行自建互联网出口", "kind": "independent", "operator": "bt-nsh"},
     ]
     inv.bad("exit", "bt-nsh-exit", "BT-42-1", "独立互联网出口未经主管部门书面批准(使用单位 bt-nsh)")
     clouds = [
-        {"id": "bt-cloud", "name": "包头市政务云", "kind": "government",
+        {"id": "bt-cloud", "name": "包头市政务云", "kind": "government", "operator": "bt-dsj",
          "mlps": {"level": 3, "filed": "2021-05-10", "last_assessment": "2026-05-10", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-04-01", "result": "pass"},
          "security_assessment": "2025-12-01", "dr": "two-sites-three-centers"},
-        {"id": "bt-xcy", "name": "包头市信创云", "kind": "government",
+        {"id": "bt-xcy", "name": "包头市信创云", "kind": "government", "operator": "bt-dsj",
          "mlps": {"level": 3, "filed": "2023-09-01", "last_assessment": "2026-06-20", "result": "basic-pass"},
          "crypto": {"required": True, "last_evaluation": "2026-06-28", "result": "pass"},
          "security_assessment": "2026-03-15", "dr": "two-sites-three-centers"},
-        {"id": "bt-gxq-cloud", "name": "包头稀土高新区政务云节点", "kind": "government",
+        {"id": "bt-gxq-cloud", "name": "包头稀土高新区政务云节点", "kind": "government", "operator": "bt-dsj",
          "mlps": {"level": 3, "filed": "2022-04-01", "last_assessment": "2026-01-20", "result": "pass"},
          "crypto": {"required": True, "last_evaluation": "2026-01-28", "result": "basic-pass"},
          "dr": "none"},
@@ -761,7 +797,7 @@ def build_baotou():
          "mlps": {"level": 3, "filed": "2019-04-01", "last_assessment": "2025-08-01", "result": "pass"},
          "security_assessment": "2025-11-20", "dr": "remote"},
     ]
-    clouds.append({"id": "bt-gaj-cloud", "name": "包头市公安局视频专有云", "kind": "private",
+    clouds.append({"id": "bt-gaj-cloud", "name": "包头市公安局视频专有云", "kind": "private", "operator": "bt-gaj",
                    "crypto": {"required": True}, "security_assessment": "2026-02-10", "dr": "same-city"})
     inv.bad("cloud", "bt-ali", "NAT-MLPS-CLOUD", "三级云平台上次等级测评 2025-08-01，超过 12 个月")
     inv.bad("cloud", "bt-gaj-cloud", "BT-40-CLOUD-MLPS", "云平台未办理等级保护定级备案")
@@ -769,10 +805,10 @@ def build_baotou():
     inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-ASSESS", "政务云未通过云计算服务安全评估(无评估记录)")
     inv.bad("cloud", "bt-gxq-cloud", "NM-CLOUD-DR", "政务云无灾备(dr: none)，未形成两地三中心")
     dcs = [
-        {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01"},
-        {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01"},
+        {"id": "bt-dc1", "name": "包头市政务数据中心", "pue": "1.42", "built": "2018-05-01", "operator": "bt-dsj"},
+        {"id": "bt-gaj-dc", "name": "包头市公安局自建机房", "pue": "1.68", "built": "2012-09-01", "operator": "bt-gaj"},
         {"id": "bt-xtdc", "name": "包头稀土高新区云计算中心", "pue": "1.28", "built": "2021-10-15"},
-        {"id": "bt-tyq-jf", "name": "土默特右旗政务机房", "region": "150221", "pue": "1.50",
+        {"id": "bt-tyq-jf", "name": "土默特右旗政务机房", "region": "150221", "pue": "1.50", "operator": "bt-tyq",
          "built": "2016-07-01"},
     ]
     inv.bad("datacenter", "bt-gaj-dc", "NM-PUE", "PUE 1.68，不低于 1.5")
@@ -935,7 +971,11 @@ def build_baotou():
               "  name: 包头市电子政务外网台账(样例)\n"
               "  region: \"150200\"\n"
               "  level: city\n"
-              "  as_of: 2026-09-30\n")
+              "  as_of: 2026-09-30\n"
+              "  # 整改闭环 (audit cycle, DESIGN §9): 署名单位、整改天数、报告文号与签署\n"
+              "  issuer: 包头市行政审批政务服务与数据管理局\n"
+              "  rectify_days: {high: 15, medium: 30, low: 90}\n"
+              "  report: {number: \"包数审〔2026〕3号\", prepared_by: 王芳, reviewed_by: 李强, approved_by: 赵刚}\n")
     tasks = nm_city_tasks(inv, "bt", overdue_high=52, overdue_low=10)
     plan_tasks(inv, tasks, H, "内政数字〔2024〕189号 任务进展 (plan progress)")
     waivers = [
@@ -957,6 +997,25 @@ def build_baotou():
          "comment": "有效但未用上的豁免 (valid, matches no finding): 单位恰好闲置三个月, 不算违规"},
     ]
     write_waivers(inv, waivers, H, "豁免 (waivers): 规则 + 对象 + 审批 + 到期日")
+    rectifications = [
+        {"rule": "BT-42-8", "target": "terminal/bt-jyj-0004", "order": "包数整改〔2026〕12号",
+         "issued": "2026-09-10", "due": "2026-10-10", "owner": "孙丽",
+         "comment": "期限内 (in time): 尚未到期, 问题仍在, 未逾期"},
+        {"rule": "BT-18", "target": "unit/bt-jy", "order": "包数整改〔2026〕7号",
+         "issued": "2026-07-10", "due": "2026-08-10",
+         "comment": "已逾期 (overdue): 2026-08-10 到期, 问题仍在"},
+        {"rule": "BT-42-8", "target": "terminal/bt-sjj-0001", "order": "包数整改〔2026〕5号",
+         "issued": "2026-06-15", "due": "2026-07-15", "closed": "2026-07-02", "note": "已卸载 TeamViewer, 复查通过",
+         "comment": "已整改并关闭 (closed and fixed): 复查无问题, 不再报告"},
+        {"rule": "BT-25", "target": "terminal/bt-czj-0003", "order": "包数整改〔2026〕8号",
+         "issued": "2026-07-01", "due": "2026-07-31", "closed": "2026-07-28", "note": "单位报告已实名",
+         "not_fixed": True,
+         "comment": "报告已整改但问题仍在 (reported fixed, still open): RECT-NOT-FIXED"},
+        {"rule": "BT-16", "target": "unit/bt-sjj", "order": "包数整改〔2026〕9号",
+         "issued": "2026-08-01", "due": "2026-09-01", "unused": True,
+         "comment": "未关闭但问题已消失 (open order, no finding): RECT-UNUSED, 可以关闭"},
+    ]
+    write_rectifications(inv, rectifications, H, "整改通知 (rectification orders): 规则 + 对象 + 文号 + 下发日期 + 整改时限")
     write_readme(inv, "包头市电子政务外网台账(样例)", 
                  "Sample inventory of the Baotou (包头, 150200) e-government extranet, checked against 包政数发〔2025〕11号 and national / Inner Mongolia rules as of 2026-09-30.",
                  "包头市(地级市, 行政区划代码 150200)电子政务外网接入单位、终端、信息系统、政务云、机房、互联网出口、安全事件、"
@@ -967,7 +1026,9 @@ def build_baotou():
                   ("systems.yaml", "信息系统 (systems)"), ("clouds.yaml", "政务云与机房 (clouds, datacenters)"),
                   ("exits.yaml", "互联网出口 (exits)"), ("events/alerts.yaml", "告警 (alerts)"),
                   ("events/assessments.yaml", "风险通知、评估、演练 (notices, assessments, drills)"),
-                  ("tasks.yaml", "189号任务进展 (plan progress)"), ("waivers.yaml", "豁免 (waivers)")],
+                  ("tasks.yaml", "189号任务进展 (plan progress)"), ("waivers.yaml", "豁免 (waivers)"),
+                  ("rectifications.yaml", "整改通知 (rectification orders)"),
+                  ("history/2026Q2.json", "上一季度的检查结果, 供 --previous 使用 (last quarter's findings for --previous)")],
                  "- `BT-42-8` → `terminal/bt-sjj-0009`: 有效至 2026-12-31, 该违规报告为 waived。\n"
                  "- `BT-18` → `unit/bt-zxyy`: 2026-08-31 已过期, 违规仍为 open, 过期豁免被报告。\n"
                  "- `BT-40-EXCHANGE` → `system/bt-hlwyy`: 2026-10-15 到期(基准日后 15 天内), 目前仍 waived, 并报告 `WAIVER-EXPIRING`。\n"

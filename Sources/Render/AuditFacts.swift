@@ -1,4 +1,5 @@
 import Diagnostics
+import Inventory
 import Policy
 
 /// The audit-cycle facts of a finding (DESIGN §9) as labelled lines, in the
@@ -10,8 +11,9 @@ enum AuditFacts {
         var value: String
     }
 
-    /// Owner, deadline (with the overdue marker), first seen, the order, the remediation.
-    static func lines(_ f: Finding, language: Language, remediation: Bool = true) -> [Line] {
+    /// Owner, deadline (with the overdue marker), first seen (when earlier than this
+    /// run's as-of), the order, the remediation.
+    static func lines(_ f: Finding, asOf: Day, language: Language, remediation: Bool = true) -> [Line] {
         let zh = language == .zh
         var out: [Line] = []
         if let owner = f.owner {
@@ -21,7 +23,7 @@ enum AuditFacts {
         if let by = f.rectifyBy ?? f.due {
             out.append(Line(label: zh ? "整改时限" : "Rectify by", value: by.description + overdueMarker(f, language: language)))
         }
-        if let seen = f.firstSeen, seen != f.rectification?.issued, f.status != .waived {
+        if let seen = f.firstSeen, seen < asOf, f.status != .waived {
             out.append(Line(label: zh ? "首次发现" : "First seen", value: seen.description))
         }
         if let r = f.rectification {

@@ -96,7 +96,7 @@ public enum JUnit {
                 let cite = f.citation
                 body.append((zh ? "依据：" : "source: ") + "\(cite.document)《\(cite.title)》 \(cite.article)")
                 if !cite.quote.isEmpty { body.append("「\(cite.quote)」") }
-                body += AuditFacts.lines(f, language: language).map { AuditFacts.join($0, language: language) }
+                body += AuditFacts.lines(f, asOf: result.asOf, language: language).map { AuditFacts.join($0, language: language) }
                 body.append((zh ? "指纹：" : "fingerprint: ") + f.fingerprint)
                 out += text(body.joined(separator: "\n")) + "</failure>\n"
                 out += "    </testcase>\n"

@@ -1,4 +1,5 @@
 import Diagnostics
+import Inventory
 import Policy
 
 /// `check --format markdown`: a summary table and the findings grouped by
@@ -39,7 +40,7 @@ public enum MarkdownReport {
             out.append("")
             out.append(zh ? "### \(label)（\(findings.count)）" : "### \(label) (\(findings.count))")
             out.append("")
-            for f in findings { out.append(contentsOf: item(f, language: language)) }
+            for f in findings { out.append(contentsOf: item(f, asOf: result.asOf, language: language)) }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -47,13 +48,13 @@ public enum MarkdownReport {
     /// One finding: a list item whose lines end in `\` (a hard break), and the
     /// quote as a block quote inside the item. No value starts a line, so none
     /// can open a heading, list or code block.
-    static func item(_ f: Finding, language: Language) -> [String] {
+    static func item(_ f: Finding, asOf: Day, language: Language) -> [String] {
         let zh = language == .zh
         var lines = ["**\(escape(f.location.file)):\(f.location.line)** · **\(escape(f.rule))** · \(escape(f.target))"]
         lines.append((zh ? "问题：" : "Finding: ") + escape(f.message.text(language)))
         let c = f.citation
         lines.append((zh ? "依据：" : "Source: ") + escape("\(c.document)《\(c.title)》\(c.article.isEmpty ? "" : " " + c.article)"))
-        for line in AuditFacts.lines(f, language: language) {
+        for line in AuditFacts.lines(f, asOf: asOf, language: language) {
             lines.append(line.label + (zh ? "：" : ": ") + escape(line.value))
         }
         if f.status == .waived, let w = f.waiver {

@@ -25,7 +25,7 @@ public enum TextReport {
                 out.append("    \(f.message.text(language))")
                 let cite = "\(f.citation.document) \(f.citation.article)"
                 out.append(zh ? "    依据：\(cite)" : "    source: \(cite)")
-                for line in AuditFacts.lines(f, language: language, remediation: false) {
+                for line in AuditFacts.lines(f, asOf: result.asOf, language: language, remediation: false) {
                     out.append("    " + AuditFacts.join(line, language: language))
                 }
                 if f.status == .waived, let w = f.waiver {

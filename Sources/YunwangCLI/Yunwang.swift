@@ -24,7 +24,7 @@ public struct Yunwang: ParsableCommand {
           yunwang schema > inventory.schema.json
         """,
         version: version,
-        subcommands: [Validate.self, Check.self, Report.self, SiteCommand.self, Diff.self, PolicyCommand.self, PlanCommand.self, Schema.self, Init.self]
+        subcommands: [Validate.self, Check.self, Report.self, SiteCommand.self, NoticeCommand.self, Diff.self, PolicyCommand.self, PlanCommand.self, Schema.self, Init.self]
     )
 
     public init() {}

@@ -300,16 +300,17 @@ struct FormatTests {
     @Test func csvReadsBackWithPythonsCSVModule() throws {
         let r = try CLI.run(["check", Self.baotou, "--format", "csv"])
         #expect(r.code == 1)
-        #expect(r.out.hasPrefix("\u{FEFF}规则,严重程度,状态,对象类型,对象编号,单位,问题,文件,行,列,依据文件,条款,期限,豁免理由,指纹\r\n"))
+        #expect(r.out.hasPrefix("\u{FEFF}规则,严重程度,状态,对象类型,对象编号,单位,问题,文件,行,列,依据文件,条款,期限,豁免理由,指纹,单位名称,规则名称,整改建议,责任人,首次发现,整改时限,是否逾期,整改通知\r\n"))
         let rows = try Self.readCSV(r.out)
         let findings = try Self.findings(["check", Self.baotou])
         #expect(rows.count == findings.count + 1)
-        #expect(rows.first == ["规则", "严重程度", "状态", "对象类型", "对象编号", "单位", "问题", "文件", "行", "列", "依据文件", "条款", "期限", "豁免理由", "指纹"])
+        #expect(rows.first == ["规则", "严重程度", "状态", "对象类型", "对象编号", "单位", "问题", "文件", "行", "列", "依据文件", "条款", "期限", "豁免理由", "指纹",
+                               "单位名称", "规则名称", "整改建议", "责任人", "首次发现", "整改时限", "是否逾期", "整改通知"])
         for (row, f) in zip(rows.dropFirst(), findings) {
             let location = f["location"] as? [String: Any]
             let citation = f["citation"] as? [String: String]
             let target = f["target"] as? [String: String]
-            #expect(row.count == 15)
+            #expect(row.count == 23)
             #expect(row[0] == f["rule"] as? String && row[14] == f["fingerprint"] as? String)
             #expect(row[3] == target?["kind"] && row[4] == target?["id"])
             #expect(row[6] == f["message"] as? String)
@@ -317,10 +318,18 @@ struct FormatTests {
             #expect(row[10] == citation?["document"] && row[11] == citation?["article"])
             #expect(row[12] == (f["due"] as? String ?? ""))
             #expect(row[13] == ((f["waiver"] as? [String: Any])?["reason"] as? String ?? ""))
+            // DESIGN §9 columns, the same facts as the JSON.
+            let owner = f["owner"] as? [String: Any]
+            #expect(row[15] == (owner?["unit_name"] as? String ?? ""))
+            #expect(row[16] == (f["title"] as? [String: String])?["zh"])
+            #expect(row[17] == (f["remediation"] as? String ?? ""))
+            #expect(row[19] == (f["first_seen"] as? String ?? "") && row[20] == (f["rectify_by"] as? String ?? ""))
+            #expect(row[21] == ((f["overdue"] as? Bool ?? false) ? "是" : "否"))
+            #expect(row[22] == ((f["rectification"] as? [String: Any])?["order"] as? String ?? ""))
         }
         #expect(rows.contains { $0[2] == "已豁免" })
         let en = try CLI.run(["check", Self.baotou, "--format", "csv", "--lang", "en"])
-        #expect(en.out.hasPrefix("\u{FEFF}rule,severity,status,target kind,target id,unit,message,file,line,column,document,article,due,waiver reason,fingerprint\r\n"))
+        #expect(en.out.hasPrefix("\u{FEFF}rule,severity,status,target kind,target id,unit,message,file,line,column,document,article,due,waiver reason,fingerprint,unit name,rule title,remediation,owner,first seen,rectify by,overdue,rectification order\r\n"))
         #expect(try Self.readCSV(en.out).dropFirst().contains { $0[1] == "high" && $0[2] == "open" })
     }
 
@@ -334,7 +343,7 @@ struct FormatTests {
         #expect(unit[7] == "单位 #1.yaml")
         let waived = try #require(rows.first { $0[0] == "BT-42-8" })
         #expect(waived[13] == "'=HYPERLINK(\"http://evil\")\nline2 </failure><x>", "a formula gets a leading '")
-        #expect(rows.allSatisfy { $0.count == 15 })
+        #expect(rows.allSatisfy { $0.count == 23 })
         // Every record ends in CRLF; a bare LF occurs only inside quotes.
         var quoted = false, previous: Unicode.Scalar = " "
         for c in r.out.unicodeScalars {
@@ -353,11 +362,11 @@ struct FormatTests {
         let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains("| 严重程度 | 未整改 | 即将到期 | 已豁免 |"))
         #expect(lines.contains("| 高 | 19 | 0 | 2 |"))
-        #expect(lines.contains("| **合计** | **59** | **0** | **2** |"))
+        #expect(lines.contains("| **合计** | **61** | **0** | **2** |"))
         let findings = try Self.findings(["check", Self.baotou])
         #expect(lines.filter { $0.hasPrefix("- **") }.count == findings.count)
         let headings = lines.filter { $0.hasPrefix("### ") }
-        #expect(headings == ["### 高风险（19）", "### 中风险（32）", "### 低风险（7）", "### 提示风险（1）", "### 已豁免（2）"])
+        #expect(headings == ["### 高风险（19）", "### 中风险（33）", "### 低风险（7）", "### 提示风险（2）", "### 已豁免（2）"])
         #expect(r.out.contains("- **terminals/bt-sjj.yaml:92** · **BT-42-8** · terminal/bt-sjj-0009\\\n"))
         #expect(r.out.contains("  > 「终端设备严禁装有和使用任何远程软件（如向日葵、ToDesk等）。」\n"))
         // Table rows have exactly the table's cells (no stray |).
@@ -380,7 +389,7 @@ struct FormatTests {
         #expect(r.out.contains("\\*bold\\* \\| &lt;i&gt;"))
         // No inventory value starts a line: every line is ours.
         for line in r.out.split(separator: "\n") {
-            #expect(["## ", "区划", "|", "### ", "- **", "  问题：", "  依据：", "  期限：", "  豁免：", "  > 「"].contains { line.hasPrefix($0) }, "\(line)")
+            #expect(["## ", "区划", "|", "### ", "- **", "  问题：", "  依据：", "  责任单位：", "  整改时限：", "  首次发现：", "  整改通知：", "  整改建议：", "  豁免：", "  > 「"].contains { line.hasPrefix($0) }, "\(line)")
         }
     }
 

@@ -25,7 +25,7 @@ struct PlantedViolationsTests {
     }()
 
     /// Rule ids reported by the engine itself rather than by a policy file.
-    static let engineRules: Set<String> = ["PLAN-DEADLINE", "WAIVER-EXPIRED", "WAIVER-UNUSED", "WAIVER-EXPIRING"]
+    static let engineRules: Set<String> = ["PLAN-DEADLINE", "WAIVER-EXPIRED", "WAIVER-UNUSED", "WAIVER-EXPIRING", "RECT-NOT-FIXED", "RECT-UNUSED"]
     static let eventTypes = ["alert", "risk-notice", "risk-assessment", "drill", "data-risk-assessment"]
     static let asOf = "2026-09-30"
 
@@ -63,7 +63,7 @@ struct PlantedViolationsTests {
 
     static let sections = ["inventory": "inventory", "units": "unit", "terminals": "terminal", "systems": "system",
                            "clouds": "cloud", "datacenters": "datacenter", "exits": "exit", "events": "event",
-                           "tasks": "task", "waivers": "waiver"]
+                           "tasks": "task", "waivers": "waiver", "rectifications": "rectification"]
 
     static func indent(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
 
@@ -156,7 +156,7 @@ struct PlantedViolationsTests {
                     }
                 } else if item.hasPrefix("id:") {
                     id = item.dropFirst(3).trimmingCharacters(in: .whitespaces)
-                } else if kind == "waiver", item.hasPrefix("rule:") {
+                } else if kind == "waiver" || kind == "rectification", item.hasPrefix("rule:") {
                     let rule = item.dropFirst(5).trimmingCharacters(in: .whitespaces)
                     var target = ""
                     for (k, l) in objectLines.enumerated() {
