@@ -32,6 +32,9 @@ public struct FieldSpec: Sendable {
     public var type: FieldType
     public var required: Bool
     public var doc: Localized
+    /// The name of the `ObjectSpec` holding this row, set by its initializer; keys the
+    /// short labels of Labels.swift.
+    public internal(set) var owner = ""
 
     public init(_ name: String, _ type: FieldType, required: Bool = false, _ zh: String, _ en: String) {
         self.name = name
@@ -49,7 +52,11 @@ public struct ObjectSpec: Sendable {
 
     public init(_ name: String, _ fields: [FieldSpec], exactlyOne: [String]? = nil) {
         self.name = name
-        self.fields = fields
+        self.fields = fields.map { field in
+            var owned = field
+            owned.owner = name
+            return owned
+        }
         self.exactlyOne = exactlyOne
     }
 
