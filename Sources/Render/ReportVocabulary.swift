@@ -1,10 +1,11 @@
 import Diagnostics
 import Inventory
 
-/// Human names of kinds, levels and enum values for the report and the site,
-/// so Chinese output never shows `county` or `leased-line`. When the
-/// spreadsheet work's `Labels` table (schema v1's field and value labels)
-/// is merged, these delegate to it; until then this is the one table.
+/// Human names of kinds and of values shown outside a field's context (the
+/// inventory's level, booleans), so Chinese output never shows `county`.
+/// Field labels and enum values of a known field come from schema v1's
+/// table (`Inventory/Labels.swift`: `Schema.label`, `Schema.valueLabel`);
+/// this falls back to it for the inventory's and units' fields.
 public enum Vocabulary {
     /// Kind of object: 终端, 信息系统 …
     public static func kind(_ raw: String, _ language: Language) -> String {
@@ -41,39 +42,11 @@ public enum Vocabulary {
         "true": ("是", "yes"), "false": ("否", "no"),
     ]
 
-    /// Short names of schema v1's fields (dotted paths for nested ones).
-    static let fields: [String: (String, String)] = [
-        "id": ("编号", "id"), "name": ("名称", "name"), "region": ("区划代码", "region"), "level": ("层级", "level"),
-        "kind": ("类型", "kind"), "unit": ("所属单位", "unit"), "access.method": ("接入方式", "access method"),
-        "access.opened": ("开通日期", "opened"), "access.last_activity": ("最近使用日期", "last activity"),
-        "documents": ("接入材料", "documents"), "ops_lead": ("运维负责人", "ops lead"), "admins": ("管理员", "administrators"),
-        "ip_segments": ("地址段", "IP segments"), "wireless_aps": ("无线接入点", "wireless access points"),
-        "internet_exits": ("互联网出口", "internet exits"), "ip": ("地址", "IP address"), "mac": ("物理地址", "MAC address"),
-        "user": ("使用人账号", "user"), "real_name": ("实名", "real name"), "classified": ("涉密", "classified"),
-        "firewall": ("防火墙", "firewall"), "antivirus.installed": ("已装杀毒软件", "antivirus installed"),
-        "antivirus.signatures": ("病毒库日期", "signatures"), "antivirus.last_full_scan": ("最近全盘扫描", "last full scan"),
-        "software": ("软件", "software"), "important": ("重要系统", "important"), "cii": ("关键信息基础设施", "critical infrastructure"),
-        "data_grade": ("数据级别", "data grade"), "launched": ("上线日期", "launched"), "changed": ("变更日期", "changed"),
-        "extranet_filing": ("外网备案日期", "extranet filing"), "security_test": ("安全检测日期", "security test"),
-        "internet_interaction": ("互联网交互", "internet interaction"), "backup.enabled": ("备份", "backup"),
-        "backup.last_restore_test": ("最近恢复演练", "last restore test"), "hosting.cloud": ("承载政务云", "hosted on cloud"),
-        "hosting.datacenter": ("承载机房", "hosted in data centre"), "hosting.public_cloud": ("公有云", "public cloud"),
-        "mlps.level": ("等保级别", "MLPS level"), "mlps.filed": ("等保备案日期", "MLPS filed"),
-        "mlps.last_assessment": ("最近等保测评", "last MLPS assessment"), "mlps.result": ("测评结论", "MLPS result"),
-        "crypto.required": ("须密评", "crypto evaluation required"), "crypto.last_evaluation": ("最近密评", "last crypto evaluation"),
-        "crypto.result": ("密评结论", "crypto result"), "security_assessment": ("云安全评估日期", "cloud security assessment"),
-        "dr": ("灾备", "disaster recovery"), "operator": ("运营单位", "operator"), "pue": ("电能利用效率", "PUE"),
-        "built": ("建成日期", "built"), "approval.document": ("批准文号", "approval document"), "approval.date": ("批准日期", "approval date"),
-    ]
-
-    /// A field's short name (`access.method` → 接入方式); unknown and `x-*` keys as written.
-    public static func field(_ path: String, _ language: Language) -> String {
-        guard let pair = fields[path] else { return path }
-        return language == .zh ? pair.0 : pair.1
-    }
-
     /// An enum value's name (`county` → 县级); unknown values are returned as written.
     public static func value(_ raw: String, _ language: Language) -> String {
+        for (kind, path) in [(Kind.inventory, "level"), (.unit, "level")] {
+            if let l = Schema.valueLabel(kind: kind, path: path, value: raw) { return l.text(language) }
+        }
         guard let pair = values[raw] else { return raw }
         return language == .zh ? pair.0 : pair.1
     }

@@ -195,7 +195,7 @@ struct UnitPage: MustacheParent {
         switch name {
         case "id": return unit.id ?? ""
         case "name": return unit.name ?? unit.id ?? ""
-        case "details": return SiteModel.details(unit.record, language: model.language)
+        case "details": return SiteModel.details(unit.record, kind: .unit, language: model.language)
         case "systems":
             return inventory.unitSystems[index].map { j in
                 let s = inventory.objects(.system)[j]
@@ -220,7 +220,7 @@ struct SystemPage: MustacheParent {
         switch name {
         case "id": return system.id ?? ""
         case "name": return system.name ?? system.id ?? ""
-        case "details": return SiteModel.details(system.record, language: model.language)
+        case "details": return SiteModel.details(system.record, kind: .system, language: model.language)
         case "unit":
             guard let u = system["unit"]?.string, let unit = inventory.object(.unit, id: u) else { return nil }
             return ["id": u, "name": unit.name ?? u, "href": base.root + SiteModel.unitPath(u)]
@@ -244,7 +244,7 @@ struct CloudPage: MustacheParent {
         switch name {
         case "id": return cloud.id ?? ""
         case "name": return cloud.name ?? cloud.id ?? ""
-        case "details": return SiteModel.details(cloud.record, language: model.language)
+        case "details": return SiteModel.details(cloud.record, kind: .cloud, language: model.language)
         case "systems":
             return inventory.cloudSystems[index].map { j in
                 let s = inventory.objects(.system)[j]

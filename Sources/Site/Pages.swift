@@ -188,34 +188,32 @@ final class SiteModel: Sendable {
     ]
 
     /// Every field of an object as key → text rows (nested records dotted).
-    /// Keys are shown by their labels (schema v1's field names in the run's
-    /// language) and enum values by theirs; `x-*` keys as written.
-    static func details(_ record: Record, prefix: String = "", language: Language) -> [DetailRow] {
+    /// Keys are shown by their labels (schema v1's short field labels,
+    /// `Inventory/Labels.swift`) and enum values by theirs; booleans as 是/否;
+    /// `x-*` keys and free values as written.
+    static func details(_ record: Record, kind: Kind, prefix: String = "", language: Language) -> [DetailRow] {
         var rows: [DetailRow] = []
         for field in record.fields {
             let key = prefix.isEmpty ? field.name : "\(prefix).\(field.name)"
             if case .record(let r) = field.value {
-                rows += details(r, prefix: key, language: language)
-            } else {
-                let value = choiceFields.contains(key) || { if case .bool = field.value { return true } else { return false } }()
-                    ? text(field.value, language: language) : text(field.value)
-                rows.append(DetailRow(key: Vocabulary.field(key, language), value: value))
+                rows += details(r, kind: kind, prefix: key, language: language)
+                continue
             }
+            let label = Schema.label(kind: kind, path: key)?.text(language) ?? key
+            let value: String
+            switch field.value {
+            case .bool(let b): value = Vocabulary.value(b ? "true" : "false", language)
+            case .string(let v): value = Schema.valueLabel(kind: kind, path: key, value: v)?.text(language) ?? v
+            case .list(let items):
+                value = items.map { item -> String in
+                    if case .string(let v) = item.value { return Schema.valueLabel(kind: kind, path: key, value: v)?.text(language) ?? v }
+                    return text(item.value)
+                }.joined(separator: language == .zh ? "、" : ", ")
+            default: value = text(field.value)
+            }
+            rows.append(DetailRow(key: label, value: value))
         }
         return rows
-    }
-
-    /// Fields whose values are enum values (shown by their names).
-    static let choiceFields: Set<String> = ["level", "kind", "access.method", "documents", "data_grade", "internet_interaction",
-                                            "mlps.result", "crypto.result", "dr", "type", "status"]
-
-    static func text(_ value: FieldValue, language: Language) -> String {
-        switch value {
-        case .string(let s): return Vocabulary.value(s, language)
-        case .bool(let b): return Vocabulary.value(b ? "true" : "false", language)
-        case .list(let items): return items.map { text($0.value, language: language) }.joined(separator: language == .zh ? "、" : ", ")
-        default: return text(value)
-        }
     }
 
     static func text(_ value: FieldValue) -> String {
@@ -259,7 +257,7 @@ final class SiteModel: Sendable {
         case .units:
             for unit in inventory.objects(.unit) {
                 let id = unit.id ?? ""
-                rows.append(ListRow(id: id, name: unit.name ?? id, href: root + Self.unitPath(id), extra: Vocabulary.value(unit["kind"]?.string ?? "", language),
+                rows.append(ListRow(id: id, name: unit.name ?? id, href: root + Self.unitPath(id), extra: unit["kind"]?.string.map { Schema.valueLabel(kind: .unit, path: "kind", value: $0)?.text(language) ?? $0 } ?? "",
                                     counts: severityCounts(unitFindings[id] ?? [])))
             }
         case .systems:
@@ -283,7 +281,7 @@ final class SiteModel: Sendable {
             for o in inventory.objects(objectKind) {
                 let id = o.id ?? ""
                 var extra: [String] = []
-                if let k = o["kind"]?.string { extra.append(Vocabulary.value(k, language)) }
+                if let k = o["kind"]?.string { extra.append(Schema.valueLabel(kind: objectKind, path: "kind", value: k)?.text(language) ?? k) }
                 if let pue = o["pue"] { extra.append("PUE \(Self.text(pue))") }
                 if let op = o["operator"]?.string { extra.append(inventory.object(.unit, id: op)?.name ?? op) }
                 let indexes = targetFindings["\(objectKind.rawValue)/\(id)"] ?? []

@@ -35,7 +35,7 @@ struct ReportCommandTests {
         let (_, doc) = try Self.checkJSON()
         let summary = try #require(doc["summary"] as? [String: Any])
         let bySeverity = try #require(summary["by_severity"] as? [String: Int])
-        #expect(md.hasPrefix("# 包头市电子政务外网台账(样例) 电子政务外网季度检查报告\n"))
+        #expect(md.contains("\n# 包头市电子政务外网台账(样例) 电子政务外网季度检查报告\n"))
         #expect(md.contains("| 2026Q3 | 2026-07-01 至 2026-09-30 | 2026-09-30 | 150200 | 市级 |"))
         #expect(md.contains("| **合计** | **\(summary["open"] as? Int ?? -1)** | **\(summary["due_soon"] as? Int ?? -1)** | **\(summary["waived"] as? Int ?? -1)** |"))
         for (label, key) in [("高", "high"), ("中", "medium"), ("低", "low"), ("提示", "info")] {
