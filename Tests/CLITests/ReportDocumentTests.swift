@@ -313,4 +313,19 @@ struct ReportDocumentTests {
         let check = try CLI.run(["check", Self.county, "--fail-on", "never"], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
         #expect(check.out.contains("total:"), "\(check.out.suffix(200))")
     }
+
+    @Test("every yunwang command in docs/report-and-site.md runs (in a scratch folder, examples/ linked)")
+    func docsCommandsRun() throws {
+        let lines = try DocsExamplesTests.blocks("sh", in: "docs/report-and-site.md").flatMap { $0.split(separator: "\n").map(String.init) }
+        let commands = lines.filter { $0.hasPrefix("yunwang ") }
+        #expect(commands.count >= 6, "\(commands)")
+        let dir = try Scratch()
+        try FileManager.default.createSymbolicLink(at: dir.url.appendingPathComponent("examples"), withDestinationURL: CLI.repository.appendingPathComponent("examples"))
+        for command in commands {
+            let args = Array(command.split(separator: " ").dropFirst().map(String.init))
+            let r = try CLI.run(args, in: dir.url)
+            #expect(r.code == 0, "\(command): exit \(r.code) \(r.err.prefix(400))")
+        }
+        #expect(FileManager.default.fileExists(atPath: dir.path("2026Q3.html")) && FileManager.default.fileExists(atPath: dir.path("out/site/findings.html")))
+    }
 }
