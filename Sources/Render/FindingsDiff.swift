@@ -21,6 +21,8 @@ public struct FindingsDiff: Sendable {
         public var fingerprint: String
         public var messages: Localized
         public var location: String?
+        /// The owning unit (`owner.unit`, else `unit`), when the file has it.
+        public var unit: String? = nil
         /// `first_seen` (DESIGN §9), when the file has it.
         public var firstSeen: Day?
         /// The whole finding, re-emitted with a canonical key order.
@@ -49,25 +51,38 @@ public struct FindingsDiff: Sendable {
     public init(old: Document, new: Document) {
         self.old = old
         self.new = new
-        let oldByPrint = Dictionary(old.entries.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
-        let newPrints = Set(new.entries.map(\.fingerprint))
-        var seen: Set<String> = []
-        for var e in new.entries where seen.insert(e.fingerprint).inserted {
-            if let before = oldByPrint[e.fingerprint] {
-                if before.status != e.status { e.previousStatus = before.status }
-                if before.severity != e.severity { e.previousSeverity = before.severity }
-                unchanged.append(e)
-            } else {
-                added.append(e)
-            }
+        let split = Self.compare(old: old.entries.map(\.fingerprint), new: new.entries.map(\.fingerprint))
+        for (i, j) in split.unchanged {
+            var e = new.entries[i]
+            let before = old.entries[j]
+            if before.status != e.status { e.previousStatus = before.status }
+            if before.severity != e.severity { e.previousSeverity = before.severity }
+            unchanged.append(e)
         }
-        seen = []
-        for e in old.entries where !newPrints.contains(e.fingerprint) && seen.insert(e.fingerprint).inserted {
-            fixed.append(e)
-        }
+        added = split.added.map { new.entries[$0] }
+        fixed = split.fixed.map { old.entries[$0] }
         added.sort(by: Self.precedes)
         fixed.sort(by: Self.precedes)
         unchanged.sort(by: Self.precedes)
+    }
+
+    /// The one comparison of two runs that `diff`, `report` and `site` share
+    /// (so their counts agree): by fingerprint, the first occurrence of a
+    /// fingerprint on each side counts and repeats are ignored. Returns
+    /// indexes: findings only in NEW, (NEW, OLD) pairs in both, only in OLD.
+    public static func compare(old: [String], new: [String]) -> (added: [Int], unchanged: [(Int, Int)], fixed: [Int]) {
+        var oldIndex: [String: Int] = [:]
+        oldIndex.reserveCapacity(old.count)
+        for (j, print) in old.enumerated() where oldIndex[print] == nil { oldIndex[print] = j }
+        var added: [Int] = [], unchanged: [(Int, Int)] = [], fixed: [Int] = []
+        var seen: Set<String> = []
+        seen.reserveCapacity(new.count)
+        for (i, print) in new.enumerated() where seen.insert(print).inserted {
+            if let j = oldIndex[print] { unchanged.append((i, j)) } else { added.append(i) }
+        }
+        var gone: Set<String> = []
+        for (j, print) in old.enumerated() where !seen.contains(print) && gone.insert(print).inserted { fixed.append(j) }
+        return (added, unchanged, fixed)
     }
 
     /// `check`'s order: severity (high first), rule, target kind, target id by
@@ -142,6 +157,7 @@ public struct FindingsDiff: Sendable {
                 fingerprint: fingerprint,
                 messages: Localized(zh: messages["zh"] as? String ?? message, en: messages["en"] as? String ?? message),
                 location: location,
+                unit: (f["owner"] as? [String: Any])?["unit"] as? String ?? f["unit"] as? String,
                 firstSeen: (f["first_seen"] as? String).flatMap { Day($0) },
                 json: canonical(f, order: findingKeys)))
         }

@@ -37,14 +37,20 @@ public struct RectificationNotices: Sendable {
     /// `<unit-id>.md` and `<unit-id>.html` for each unit, in unit order.
     public func files(templates: TemplateSet, only wanted: [String] = []) throws(Diagnostic) -> [(path: String, data: Data)] {
         let library = try templates.library()
+        // A hostile --templates folder must not render without bound (issue #19 item 4).
+        let budget = TemplateBudget(limit: TemplateBudget.limit(items: result.findings.count + inventory.counts.reduce(0) { $0 + $1.1 }))
         var out: [(path: String, data: Data)] = []
         for (unit, findings) in units(only: wanted) {
             let context = NoticeContext(unit: unit, findings: findings, notices: self)
-            guard var markdown = library.render(context, withTemplate: "notice.md") else { throw Self.missing("notice.md") }
+            guard var markdown = try library.render(context, withTemplate: "notice.md", budget: budget, file: templates.file(of: "notice.md")) else {
+                throw Self.missing("notice.md")
+            }
             if !markdown.hasSuffix("\n") { markdown += "\n" }
             let page = NoticePage(notice: context, body: Markdown.html(markdown),
                                   runningHeader: QuarterlyReport.cssString("\(context.title) · \(context.unit.name)"))
-            guard let html = library.render(page, withTemplate: "notice.html") else { throw Self.missing("notice.html") }
+            guard let html = try library.render(page, withTemplate: "notice.html", budget: budget, file: templates.file(of: "notice.html")) else {
+                throw Self.missing("notice.html")
+            }
             let id = unit.id ?? ""
             out.append(("\(id).md", Data(markdown.utf8)))
             out.append(("\(id).html", Data(html.utf8)))

@@ -51,21 +51,20 @@ public struct PastFindings: Sendable {
     }
 }
 
-/// New, fixed and unchanged findings against a previous result, by
-/// fingerprint. Waived findings are left out on both sides.
+/// New, fixed and unchanged findings against a previous result: the same
+/// computation as `yunwang diff` (`FindingsDiff.compare`), so the report,
+/// the site and `diff` give the same three numbers for the same two runs.
+/// Waived findings count like any other (a finding that became waived is
+/// unchanged, with its status changed).
 public struct FindingsChange: Sendable {
     public var new: [Finding] = []
     public var fixed: [PastFindings.Entry] = []
     public var unchanged: [Finding] = []
 
     public init(current: [Finding], previous: PastFindings) {
-        let before = previous.entries.filter { $0.status != "waived" }
-        let now = current.filter { $0.status != .waived }
-        let old = Set(before.map(\.fingerprint))
-        let seen = Set(now.map(\.fingerprint))
-        for f in now {
-            if old.contains(f.fingerprint) { unchanged.append(f) } else { new.append(f) }
-        }
-        fixed = before.filter { !seen.contains($0.fingerprint) }
+        let split = FindingsDiff.compare(old: previous.entries.map(\.fingerprint), new: current.map(\.fingerprint))
+        new = split.added.map { current[$0] }
+        unchanged = split.unchanged.map { current[$0.0] }
+        fixed = split.fixed.map { previous.entries[$0] }
     }
 }

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import Inventory
-import Markup
 import Mustache
 import Policy
 
@@ -14,13 +13,16 @@ public struct QuarterlyReport: Sendable {
     public var previous: PastFindings?
     public var quarter: String?
     public var language: Language
+    /// Earlier runs for the trend chart (`--history`), oldest first.
+    public var history: [PastFindings]
 
-    public init(result: CheckResult, inventory: Inventory, previous: PastFindings?, quarter: String?, language: Language) {
+    public init(result: CheckResult, inventory: Inventory, previous: PastFindings?, quarter: String?, language: Language, history: [PastFindings] = []) {
         self.result = result
         self.inventory = inventory
         self.previous = previous
         self.quarter = quarter
         self.language = language
+        self.history = history
     }
 
     /// `2026Q3` for an as-of date (the quarter it falls in).
@@ -38,12 +40,21 @@ public struct QuarterlyReport: Sendable {
         return text
     }
 
+    /// The printable page: `templates/report.html.mustache` from the same
+    /// context as the Markdown, plus the charts as inline SVG.
     public func html(templates: TemplateSet) throws(Diagnostic) -> String {
-        let body = Markdown.html(try markdown(templates: templates))
         let library = try templates.library()
         var context = ReportContext(self).dictionary
-        context["body"] = body
-        context["runningHeader"] = Self.cssString("\(result.inventoryName) · \(result.asOf)")
+        let title = ReportLabels.dictionary(language)["reportTitle"] ?? ""
+        context["pageNumbers"] = language == .zh ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"" : "\"Page \" counter(page) \" of \" counter(pages)"
+        context["runningHeader"] = Self.cssString("\(result.inventoryName) · \(title) · \(context["quarter"] as? String ?? "")")
+        let units = (context["units"] as? [[String: Any]]) ?? []
+        context["severityChart"] = ReportDocument.severityChart(units, language: language)
+        let points = ReportDocument.trendPoints(self)
+        if points.count > 1 {
+            let labels = ReportLabels.dictionary(language)
+            context["trendChart"] = SVGCharts.trend(points, title: labels["findingsPerQuarter"] ?? "", yLabel: labels["open"] ?? "", xLabel: labels["asOf"] ?? "")
+        }
         guard let text = try library.render(context, withTemplate: "report.html", budget: budget, file: templates.file(of: "report.html")) else {
             throw Diagnostic(zh: "缺少模板 report.html.mustache", en: "the template report.html.mustache is missing",
                              at: SourceLocation(file: "templates/report.html.mustache", line: 1, column: 1), step: "render")
@@ -79,7 +90,7 @@ public struct ReportContext {
     /// The keys whose values list findings of a kind (each a dictionary as
     /// `finding` makes it); the site's overview builds them only when its
     /// template asks for them.
-    public static let findingListKeys = ["openFindings", "dueSoonFindings", "waivedFindings", "overdueTasks", "dueSoonTasks"]
+    public static let findingListKeys = ["openFindings", "dueSoonFindings", "waivedFindings", "overdueTasks", "dueSoonTasks", "sections", "appendix"]
 
     public static func findingList(_ key: String, _ report: QuarterlyReport) -> [[String: Any]]? {
         let result = report.result, inventory = report.inventory, language = report.language
@@ -90,6 +101,8 @@ public struct ReportContext {
         case "waivedFindings": selected = result.findings.filter { $0.status == .waived }
         case "overdueTasks": selected = result.findings.filter { $0.rule == PlanRules.deadline && $0.status == .open }
         case "dueSoonTasks": selected = result.findings.filter { $0.rule == PlanRules.deadline && $0.status == .dueSoon }
+        case "sections": return ReportDocument.sections(report)
+        case "appendix": return ReportDocument.appendix(report)
         default: return nil
         }
         return selected.map { Self.finding($0, inventory: inventory, language: language) }
@@ -103,14 +116,20 @@ public struct ReportContext {
         var d: [String: Any] = [:]
         d["labels"] = labels
         d["lang"] = language == .en ? "en" : "zh-CN"
-        d["inventory"] = ["name": result.inventoryName, "region": result.region, "level": result.level]
+        d["inventory"] = ["name": result.inventoryName, "region": result.region, "level": Vocabulary.value(result.level, language)]
         d["asOf"] = result.asOf.description
-        d["quarter"] = report.quarter ?? QuarterlyReport.quarter(of: result.asOf)
+        let quarter = report.quarter ?? QuarterlyReport.quarter(of: result.asOf)
+        d["quarter"] = quarter
+        d["period"] = ReportDocument.period(quarter, language: language)
+        d["header"] = ReportDocument.header(report)
+        d["scope"] = ReportDocument.scope(report)
+        d["conclusion"] = ReportDocument.conclusion(report)
         d["ruleCount"] = result.rules.count
         d["summary"] = [
             "open": summary.open, "dueSoon": summary.dueSoon, "waived": summary.waived,
             "high": summary.bySeverity[.high] ?? 0, "medium": summary.bySeverity[.medium] ?? 0,
-            "low": summary.bySeverity[.low] ?? 0, "info": summary.bySeverity[.info] ?? 0,
+            "low": summary.bySeverity[.low] ?? 0, "info": summary.bySeverity[.info] ?? 0, "overdue": summary.overdue,
+            "all": result.findings.count,
         ] as [String: Any]
         d["severities"] = Severity.allCases.map { s -> [String: Any] in
             [
@@ -120,55 +139,51 @@ public struct ReportContext {
                 "waived": result.findings.filter { $0.status == .waived && $0.severity == s }.count,
             ]
         }
-        let units = Self.unitRows(result, inventory: inventory, language: language)
-        d["units"] = units
-        d["hasUnits"] = !units.isEmpty
+        let units = ReportDocument.unitRows(report)
+        d["units"] = units.rows
+        d["unitTotal"] = units.total
+        d["hasUnits"] = !units.rows.isEmpty
         d["hasFindings"] = !result.findings.isEmpty
         d["hasTasks"] = result.findings.contains { $0.rule == PlanRules.deadline }
         let waivers = Self.waivers(result, inventory: inventory, language: language)
         d["waivers"] = waivers
         d["hasWaivers"] = !waivers.isEmpty
 
+        d["hasChange"] = report.previous != nil
         if let previous = report.previous {
             let change = FindingsChange(current: result.findings, previous: previous)
+            let newRows = change.new.map { Self.finding($0, inventory: inventory, language: language) }
+            let fixedRows = change.fixed.map { e -> [String: Any] in
+                ["rule": e.rule, "severity": e.severity, "severityLabel": Severity(rawValue: e.severity)?.label.text(language) ?? e.severity,
+                 "target": "\(e.targetKind)/\(e.targetID)", "targetKind": e.targetKind, "targetID": e.targetID, "message": e.messages.text(language),
+                 "object": ReportDocument.objectName(kind: e.targetKind, id: e.targetID, inventory: inventory, language: language)]
+            }
             d["change"] = [
+                "newFirst": Array(newRows.prefix(10)), "fixedFirst": Array(fixedRows.prefix(10)),
+                "moreNew": newRows.count > 10, "moreFixed": fixedRows.count > 10,
                 "previousAsOf": previous.asOf, "previousOpen": previous.open, "currentOpen": summary.open,
                 "newCount": change.new.count, "fixedCount": change.fixed.count, "unchangedCount": change.unchanged.count,
-                "new": change.new.map { Self.finding($0, inventory: inventory, language: language) },
-                "fixed": change.fixed.map { e -> [String: Any] in
-                    ["rule": e.rule, "severity": e.severity, "severityLabel": Severity(rawValue: e.severity)?.label.text(language) ?? e.severity,
-                     "target": "\(e.targetKind)/\(e.targetID)", "targetKind": e.targetKind, "targetID": e.targetID, "message": e.messages.text(language)]
-                },
+                "openDelta": Self.signed(summary.open - previous.open),
+                "new": newRows, "fixed": fixedRows,
                 "hasNew": !change.new.isEmpty, "hasFixed": !change.fixed.isEmpty,
             ] as [String: Any]
         }
         return d
     }
 
-    /// The unit a finding belongs to: its own `unit`, or the unit of the
-    /// terminal/system it targets.
+    /// `+3`, `-2`, `0`.
+    static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
+
+    /// The unit a finding belongs to: its owner (DESIGN §9), its own `unit`,
+    /// or the unit of the terminal/system it targets.
     public static func unitID(of f: Finding, inventory: Inventory) -> String? {
+        if let u = f.owner?.unit { return u }
         if let u = f.unit { return u }
         if f.targetKind == "unit" { return f.targetID }
         if let kind = Kind(rawValue: f.targetKind), kind.hasID, let o = inventory.object(kind, id: f.targetID) {
             return o["unit"]?.string
         }
         return nil
-    }
-
-    static func unitRows(_ result: CheckResult, inventory: Inventory, language: Language) -> [[String: Any]] {
-        var counts: [String: [String: Int]] = [:]
-        for f in result.findings {
-            guard let u = unitID(of: f, inventory: inventory) else { continue }
-            let key = f.status == .open ? f.severity.rawValue : (f.status == .waived ? "waived" : "dueSoon")
-            counts[u, default: [:]][key, default: 0] += 1
-            if f.status == .open { counts[u, default: [:]]["open", default: 0] += 1 }
-        }
-        return inventory.objects(.unit).compactMap { unit -> [String: Any]? in
-            guard let id = unit.id, let c = counts[id] else { return nil }
-            return ["id": id, "name": unit.name ?? id, "open": c["open"] ?? 0, "high": c["high"] ?? 0, "medium": c["medium"] ?? 0,
-                    "low": c["low"] ?? 0, "info": c["info"] ?? 0, "dueSoon": c["dueSoon"] ?? 0, "waived": c["waived"] ?? 0]
-        }
     }
 
     public static func finding(_ f: Finding, inventory: Inventory, language: Language) -> [String: Any] {
@@ -183,6 +198,9 @@ public struct ReportContext {
             "fingerprint": f.fingerprint,
         ]
         if let due = f.due { d["due"] = due.description }
+        if let by = f.rectifyBy ?? f.due { d["deadline"] = by.description }
+        if f.overdue { d["overdue"] = true }
+        d["object"] = ReportDocument.objectName(kind: f.targetKind, id: f.targetID, inventory: inventory, language: language)
         if let r = f.remediation { d["remediation"] = r.text(language) }
         if let u = unitID(of: f, inventory: inventory) {
             d["unitID"] = u
@@ -215,7 +233,9 @@ public struct ReportContext {
             else if let e = expires, e.daysSinceEpoch - result.asOf.daysSinceEpoch <= 30 { state = "expiring" }
             else { state = "active" }
             let waived = waivedCount["\(rule)@\(target)"] ?? 0
-            return ["rule": rule, "target": target, "reason": w["reason"]?.string ?? "", "approvedBy": w["approved_by"]?.string ?? "",
+            let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
+            let object = parts.count == 2 ? ReportDocument.objectName(kind: parts[0], id: parts[1], inventory: inventory, language: language) : target
+            return ["rule": rule, "target": target, "object": object, "reason": w["reason"]?.string ?? "", "approvedBy": w["approved_by"]?.string ?? "",
                     "approval": w["approval"]?.string ?? "", "expires": expires?.description ?? "", "state": state,
                     "stateLabel": labels[state] ?? state, "waived": waived,
                     "location": inventory.location(of: w).description]

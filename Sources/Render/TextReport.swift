@@ -9,7 +9,7 @@ public enum TextReport {
         func paint(_ s: String, _ code: String) -> String { color ? Printable.paint(s, code) : s }
         let colors: [Severity: String] = [.high: "1;31", .medium: "33", .low: "36", .info: "2"]
         var out: [String] = []
-        out.append(zh ? "\(result.inventoryName)（区划 \(result.region)，\(result.level)）评估日期 \(result.asOf)"
+        out.append(zh ? "\(result.inventoryName)（区划 \(result.region)，\(Vocabulary.value(result.level, .zh))）评估日期 \(result.asOf)"
                       : "\(result.inventoryName) (region \(result.region), \(result.level)) as of \(result.asOf)")
         // With --baseline, open findings outside it come first, in their own group (DESIGN §9).
         let isNew: (Finding) -> Bool = { $0.status == .open && $0.baseline == .new }

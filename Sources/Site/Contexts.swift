@@ -65,12 +65,14 @@ struct FindingRow: MustacheParent, Sendable {
 /// result once, and the links used more than once are worked out once.
 struct FindingValues {
     let base: SiteBase
+    let index: Int
     let f: Finding
     let unitID: String?
     let targetPath: String?
 
     init(base: SiteBase, index: Int) {
         self.base = base
+        self.index = index
         let model = base.model
         f = model.result.findings[index]
         unitID = ReportContext.unitID(of: f, inventory: model.inventory)
@@ -101,6 +103,13 @@ struct FindingValues {
         case "remediation": return f.remediation.map { Text($0.text(language)) }
         case "unitID": return unitID.map(Text.init)
         case "unitName": return unitID.map { Text(model.inventory.object(.unit, id: $0)?.name ?? $0) }
+        case "unitKey": return Text(unitID.flatMap { model.inventory.object(.unit, id: $0) != nil ? $0 : nil } ?? "-")
+        case "object": return Text(f.targetKind == "unit" ? (model.inventory.object(.unit, id: f.targetID)?.name ?? f.targetID)
+                                   : "\(Vocabulary.kind(f.targetKind, language)) \(f.targetID)")
+        case "overdue": return f.overdue
+        case "overdueKey": return Text(f.overdue ? "yes" : "no")
+        case "deadline": return (f.rectifyBy ?? f.due).map { Text($0.description) }
+        case "change": return Text(model.change(of: index))
         case "waiver":
             return f.waiver.map { ["reason": $0.reason, "approvedBy": $0.approvedBy, "approval": $0.approval, "expires": $0.expires.description] }
         case "ruleHref": return Text(base.root + SiteModel.rulePath(f.rule))
@@ -186,7 +195,7 @@ struct UnitPage: MustacheParent {
         switch name {
         case "id": return unit.id ?? ""
         case "name": return unit.name ?? unit.id ?? ""
-        case "details": return SiteModel.details(unit.record)
+        case "details": return SiteModel.details(unit.record, kind: .unit, language: model.language)
         case "systems":
             return inventory.unitSystems[index].map { j in
                 let s = inventory.objects(.system)[j]
@@ -211,7 +220,7 @@ struct SystemPage: MustacheParent {
         switch name {
         case "id": return system.id ?? ""
         case "name": return system.name ?? system.id ?? ""
-        case "details": return SiteModel.details(system.record)
+        case "details": return SiteModel.details(system.record, kind: .system, language: model.language)
         case "unit":
             guard let u = system["unit"]?.string, let unit = inventory.object(.unit, id: u) else { return nil }
             return ["id": u, "name": unit.name ?? u, "href": base.root + SiteModel.unitPath(u)]
@@ -235,7 +244,7 @@ struct CloudPage: MustacheParent {
         switch name {
         case "id": return cloud.id ?? ""
         case "name": return cloud.name ?? cloud.id ?? ""
-        case "details": return SiteModel.details(cloud.record)
+        case "details": return SiteModel.details(cloud.record, kind: .cloud, language: model.language)
         case "systems":
             return inventory.cloudSystems[index].map { j in
                 let s = inventory.objects(.system)[j]

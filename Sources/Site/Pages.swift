@@ -8,12 +8,14 @@ import Render
 
 /// One page of the site.
 enum Page: Sendable {
-    case index, search, timeline, waivers
+    case index, search, timeline, waivers, findings, changes
     case list(ListKind)
+    /// Page `n` (from 0) of the terminal table, `SiteModel.terminalsPerPage` rows each.
+    case terminals(Int)
     case unit(Int), system(Int), cloud(Int), rule(Int), task(Int)
 }
 
-enum ListKind: String, Sendable, CaseIterable { case units, systems, rules, tasks }
+enum ListKind: String, Sendable, CaseIterable { case units, systems, rules, tasks, exits, datacenters }
 
 /// A rule as the site shows it: loaded rules, plus the checker's own
 /// (PLAN-DEADLINE, WAIVER-*) when they produced findings.
@@ -31,7 +33,12 @@ struct RuleInfo: Sendable {
 /// so pages render in parallel and come out the same on every run.
 final class SiteModel: Sendable {
     let input: SiteInput
+    /// Rules that apply to this inventory (they checked an object or made a
+    /// finding): each has a page. The others are listed apart on rules.html.
     let rules: [RuleInfo]
+    let inapplicableRules: [RuleInfo]
+    /// With `--previous`: whether each finding is new (the one comparison, `FindingsDiff.compare`).
+    let isNew: [Bool]?
     let pages: [Page]
     let unitFindings: [String: [Int]]
     let targetFindings: [String: [Int]]
@@ -65,7 +72,17 @@ final class SiteModel: Sendable {
         }
         rules += extra.values
         rules.sort { $0.id.unicodeScalars.lexicographicallyPrecedes($1.id.unicodeScalars) }
-        self.rules = rules
+        let coverage = input.result.coverage
+        let withFindings = Set(input.result.findings.map(\.rule))
+        self.rules = rules.filter { coverage[$0.id] != nil || withFindings.contains($0.id) }
+        inapplicableRules = rules.filter { coverage[$0.id] == nil && !withFindings.contains($0.id) }
+        if let previous = input.previous {
+            var flags = [Bool](repeating: false, count: input.result.findings.count)
+            for i in FindingsDiff.compare(old: previous.entries.map(\.fingerprint), new: input.result.findings.map(\.fingerprint)).added { flags[i] = true }
+            isNew = flags
+        } else {
+            isNew = nil
+        }
         var byUnit: [String: [Int]] = [:], byTarget: [String: [Int]] = [:], byRule: [String: [Int]] = [:]
         for (i, f) in input.result.findings.enumerated() {
             if let u = ReportContext.unitID(of: f, inventory: input.inventory) { byUnit[u, default: []].append(i) }
@@ -75,12 +92,14 @@ final class SiteModel: Sendable {
         unitFindings = byUnit
         targetFindings = byTarget
         ruleFindings = byRule
-        var pages: [Page] = [.index, .search, .timeline, .waivers]
+        var pages: [Page] = [.index, .search, .timeline, .waivers, .findings, .changes]
         pages += ListKind.allCases.map { .list($0) }
+        let terminalCount = input.inventory.objects(.terminal).count
+        pages += (0..<max(1, (terminalCount + Self.terminalsPerPage - 1) / Self.terminalsPerPage)).map { .terminals($0) }
         pages += input.inventory.objects(.unit).indices.map { .unit($0) }
         pages += input.inventory.objects(.system).indices.map { .system($0) }
         pages += input.inventory.objects(.cloud).indices.map { .cloud($0) }
-        pages += rules.indices.map { .rule($0) }
+        pages += self.rules.indices.map { .rule($0) }
         pages += input.tasks.indices.map { .task($0) }
         self.pages = pages
     }
@@ -105,6 +124,11 @@ final class SiteModel: Sendable {
         return out.isEmpty ? "_" : out
     }
 
+    /// Rows of one page of the terminal table (a province has 200,000).
+    static let terminalsPerPage = 500
+
+    static func terminalsPath(_ n: Int) -> String { n == 0 ? "terminals.html" : "terminals-\(n + 1).html" }
+
     static func unitPath(_ id: String) -> String { "units/\(fileName(id)).html" }
     static func systemPath(_ id: String) -> String { "systems/\(fileName(id)).html" }
     static func cloudPath(_ id: String) -> String { "clouds/\(fileName(id)).html" }
@@ -117,6 +141,9 @@ final class SiteModel: Sendable {
         case .search: return "search.html"
         case .timeline: return "timeline.html"
         case .waivers: return "waivers.html"
+        case .findings: return "findings.html"
+        case .changes: return "changes.html"
+        case .terminals(let n): return Self.terminalsPath(n)
         case .list(let kind): return "\(kind.rawValue).html"
         case .unit(let i): return Self.unitPath(inventory.objects(.unit)[i].id ?? "")
         case .system(let i): return Self.systemPath(inventory.objects(.system)[i].id ?? "")
@@ -149,26 +176,42 @@ final class SiteModel: Sendable {
     /// `""` for a page in the site's folder, `"../"` one level down.
     func root(of page: Page) -> String {
         switch page {
-        case .index, .search, .timeline, .waivers, .list: return ""
+        case .index, .search, .timeline, .waivers, .findings, .changes, .list, .terminals: return ""
         case .unit, .system, .cloud, .rule, .task: return "../"
         }
     }
 
     static let navigationItems: [(Page, String)] = [
-        (.index, "overview"), (.list(.units), "units"), (.list(.systems), "systems"), (.list(.rules), "rules"),
+        (.index, "overview"), (.findings, "allFindings"), (.list(.units), "units"), (.terminals(0), "terminals"), (.list(.systems), "systems"),
+        (.list(.exits), "exits"), (.list(.datacenters), "datacenters"), (.list(.rules), "rules"),
         (.list(.tasks), "tasks"), (.timeline, "timeline"), (.waivers, "waivers"), (.search, "search"),
     ]
 
     /// Every field of an object as key → text rows (nested records dotted).
-    static func details(_ record: Record, prefix: String = "") -> [DetailRow] {
+    /// Keys are shown by their labels (schema v1's short field labels,
+    /// `Inventory/Labels.swift`) and enum values by theirs; booleans as 是/否;
+    /// `x-*` keys and free values as written.
+    static func details(_ record: Record, kind: Kind, prefix: String = "", language: Language) -> [DetailRow] {
         var rows: [DetailRow] = []
         for field in record.fields {
             let key = prefix.isEmpty ? field.name : "\(prefix).\(field.name)"
             if case .record(let r) = field.value {
-                rows += details(r, prefix: key)
-            } else {
-                rows.append(DetailRow(key: key, value: text(field.value)))
+                rows += details(r, kind: kind, prefix: key, language: language)
+                continue
             }
+            let label = Schema.label(kind: kind, path: key)?.text(language) ?? key
+            let value: String
+            switch field.value {
+            case .bool(let b): value = Vocabulary.value(b ? "true" : "false", language)
+            case .string(let v): value = Schema.valueLabel(kind: kind, path: key, value: v)?.text(language) ?? v
+            case .list(let items):
+                value = items.map { item -> String in
+                    if case .string(let v) = item.value { return Schema.valueLabel(kind: kind, path: key, value: v)?.text(language) ?? v }
+                    return text(item.value)
+                }.joined(separator: language == .zh ? "、" : ", ")
+            default: value = text(field.value)
+            }
+            rows.append(DetailRow(key: label, value: value))
         }
         return rows
     }
@@ -214,7 +257,7 @@ final class SiteModel: Sendable {
         case .units:
             for unit in inventory.objects(.unit) {
                 let id = unit.id ?? ""
-                rows.append(ListRow(id: id, name: unit.name ?? id, href: root + Self.unitPath(id), extra: unit["kind"]?.string ?? "",
+                rows.append(ListRow(id: id, name: unit.name ?? id, href: root + Self.unitPath(id), extra: unit["kind"]?.string.map { Schema.valueLabel(kind: .unit, path: "kind", value: $0)?.text(language) ?? $0 } ?? "",
                                     counts: severityCounts(unitFindings[id] ?? [])))
             }
         case .systems:
@@ -233,6 +276,18 @@ final class SiteModel: Sendable {
                 rows.append(ListRow(id: r.id, name: r.title.text(language), href: root + Self.rulePath(r.id),
                                     extra: "\(r.citation.document) \(r.citation.article)", counts: severityCounts(ruleFindings[r.id] ?? [])))
             }
+        case .exits, .datacenters:
+            let objectKind: Kind = kind == .exits ? .exit : .datacenter
+            for o in inventory.objects(objectKind) {
+                let id = o.id ?? ""
+                var extra: [String] = []
+                if let k = o["kind"]?.string { extra.append(Schema.valueLabel(kind: objectKind, path: "kind", value: k)?.text(language) ?? k) }
+                if let pue = o["pue"] { extra.append("PUE \(Self.text(pue))") }
+                if let op = o["operator"]?.string { extra.append(inventory.object(.unit, id: op)?.name ?? op) }
+                let indexes = targetFindings["\(objectKind.rawValue)/\(id)"] ?? []
+                rows.append(ListRow(id: id, name: o.name ?? id, href: root + Self.findingsTargetQuery(objectKind.rawValue, id),
+                                    extra: extra.joined(separator: " · "), counts: severityCounts(indexes)))
+            }
         case .tasks:
             for t in input.tasks {
                 rows.append(ListRow(id: "\(t.plan)/\(t.no)", name: t.subTask, href: root + Self.taskPath(t.plan, t.no),
@@ -249,8 +304,20 @@ final class SiteModel: Sendable {
         let report = QuarterlyReport(result: result, inventory: inventory, previous: input.previous, quarter: input.quarter, language: language)
         var d = ReportContext.overview(report)
         var units = d["units"] as? [[String: Any]] ?? []
-        for i in units.indices { units[i]["href"] = root + Self.unitPath(units[i]["id"] as? String ?? "") }
+        for i in units.indices {
+            let id = units[i]["id"] as? String ?? ""
+            // Every count links to the findings it counts (the 其他 row: findings of no unit).
+            let unit = id.isEmpty ? "-" : id
+            if !id.isEmpty { units[i]["href"] = root + Self.unitPath(id) }
+            for key in ["open", "high", "medium", "low", "info", "dueSoon", "waived", "overdue"] {
+                units[i][key + "Href"] = root + Self.findingsQuery(unit: unit, key: key)
+            }
+        }
         d["units"] = units
+        var total = d["unitTotal"] as? [String: Any] ?? [:]
+        for key in ["open", "high", "medium", "low", "info", "dueSoon", "waived", "overdue"] { total[key + "Href"] = root + Self.findingsQuery(unit: nil, key: key) }
+        d["unitTotal"] = total
+        d["findingsHref"] = root + "findings.html"
         let legend = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, $0.label.text(language)) })
         let bars = inventory.objects(.unit).compactMap { unit -> SVGCharts.Bar? in
             let id = unit.id ?? ""
@@ -267,15 +334,87 @@ final class SiteModel: Sendable {
         points.removeAll { $0.0 == result.asOf.description }
         points.sort { $0.0 < $1.0 }
         points.append((result.asOf.description, result.summary.open, input.quarter ?? QuarterlyReport.quarter(of: result.asOf)))
-        d["trendChart"] = SVGCharts.trend(points.map { ($0.2, $0.1) }, title: labels["findingsPerQuarter"] ?? "")
+        d["trendChart"] = SVGCharts.trend(points.map { ($0.2, $0.1) }, title: labels["findingsPerQuarter"] ?? "",
+                                          yLabel: labels["open"] ?? "", xLabel: labels["asOf"] ?? "")
         d["hasTrend"] = points.count > 1
         d["counts"] = [
             ["label": labels["units"] ?? "", "value": inventory.objects(.unit).count, "href": root + "units.html"],
-            ["label": labels["terminals"] ?? "", "value": inventory.objects(.terminal).count, "href": root + "units.html"],
+            ["label": labels["terminals"] ?? "", "value": inventory.objects(.terminal).count, "href": root + Self.terminalsPath(0)],
             ["label": labels["systems"] ?? "", "value": inventory.objects(.system).count, "href": root + "systems.html"],
             ["label": labels["clouds"] ?? "", "value": inventory.objects(.cloud).count, "href": root + "systems.html"],
-            ["label": labels["rules"] ?? "", "value": result.rules.count, "href": root + "rules.html"],
+            ["label": labels["datacenters"] ?? "", "value": inventory.objects(.datacenter).count, "href": root + "datacenters.html"],
+            ["label": labels["exits"] ?? "", "value": inventory.objects(.exit).count, "href": root + "exits.html"],
+            ["label": labels["rules"] ?? "", "value": rules.count, "href": root + "rules.html"],
         ] as [[String: Any]]
+        return d
+    }
+
+    /// `findings.html?…` listing what a count counts: `key` is a severity
+    /// (open findings of it), a status, or `overdue`; `unit` `-` is 其他.
+    static func findingsQuery(unit: String?, key: String) -> String {
+        var q: [String] = []
+        if let unit { q.append("unit=\(unit)") }
+        switch key {
+        case "high", "medium", "low", "info": q += ["status=open", "severity=\(key)"]
+        case "open": q.append("status=open")
+        case "dueSoon": q.append("status=due-soon")
+        case "waived": q.append("status=waived")
+        case "overdue": q.append("overdue=yes")
+        default: break
+        }
+        return "findings.html" + (q.isEmpty ? "" : "?" + q.joined(separator: "&"))
+    }
+
+    /// `new` or `persisting` against `--previous`; empty without one.
+    func change(of index: Int) -> String {
+        guard let isNew else { return "" }
+        return isNew[index] ? "new" : "persisting"
+    }
+
+    /// The all-findings page: the rows and the options of its filters.
+    func findingsPageValues(rows: [String]) -> [String: Any] {
+        var units: [[String: Any]] = inventory.objects(.unit).compactMap { u in
+            guard let id = u.id, unitFindings[id] != nil else { return nil }
+            return ["value": id, "label": u.name ?? id]
+        }
+        units.append(["value": "-", "label": language == .zh ? "其他（无所属单位）" : "Other (no unit)"])
+        let ruleOptions: [[String: Any]] = rules.filter { ruleFindings[$0.id] != nil }.map { ["value": $0.id, "label": "\($0.id) \($0.title.text(language))"] }
+        let statuses: [[String: Any]] = FindingStatus.allCases.map { ["value": $0.rawValue, "label": ReportLabels.status($0, language)] }
+        let severities: [[String: Any]] = Severity.allCases.map { ["value": $0.rawValue, "label": $0.label.text(language)] }
+        var d: [String: Any] = ["rows": rows.map(Text.init), "hasRows": !rows.isEmpty, "total": rows.count,
+                                "unitOptions": units, "ruleOptions": ruleOptions, "statusOptions": statuses, "severityOptions": severities,
+                                "hasChange": isNew != nil]
+        if isNew != nil {
+            d["changeOptions"] = [["value": "new", "label": labels["new"] ?? ""], ["value": "persisting", "label": labels["persisting"] ?? ""]]
+        }
+        return d
+    }
+
+    static func findingsTargetQuery(_ kind: String, _ id: String) -> String { "findings.html?target=\(kind)/\(id)" }
+
+    /// One page of the terminal table: id, unit, IP, MAC, user and the open findings, with links to the neighbouring pages.
+    func terminalValues(_ n: Int, root: String) -> [String: Any] {
+        let terminals = inventory.objects(.terminal)
+        let start = n * Self.terminalsPerPage, end = min(terminals.count, start + Self.terminalsPerPage)
+        var rows: [[String: Any]] = []
+        rows.reserveCapacity(max(0, end - start))
+        if start < end {
+            for t in terminals[start..<end] {
+                let id = t.id ?? "", unit = t["unit"]?.string ?? ""
+                let open = (targetFindings["terminal/\(id)"] ?? []).filter { result.findings[$0].status == .open }.count
+                rows.append(["id": id, "unit": inventory.object(.unit, id: unit)?.name ?? unit, "unitHref": root + Self.unitPath(unit),
+                             "ip": t["ip"].map(Self.text) ?? "", "mac": t["mac"].map(Self.text) ?? "", "user": t["user"]?.string ?? "",
+                             "open": open, "href": root + Self.findingsTargetQuery("terminal", id)])
+            }
+        }
+        let pageCount = max(1, (terminals.count + Self.terminalsPerPage - 1) / Self.terminalsPerPage)
+        var d: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty, "total": terminals.count,
+                                "from": rows.isEmpty ? 0 : start + 1, "to": end, "paged": pageCount > 1]
+        if n > 0 { d["prevHref"] = root + Self.terminalsPath(n - 1) }
+        if n + 1 < pageCount { d["nextHref"] = root + Self.terminalsPath(n + 1) }
+        if pageCount > 1 {
+            d["pageLinks"] = (0..<pageCount).map { ["n": $0 + 1, "href": root + Self.terminalsPath($0), "current": $0 == n] as [String: Any] }
+        }
         return d
     }
 

@@ -25,7 +25,7 @@ final class SiteRenderer: Sendable {
     static let templates = [
         "site-layout.html", "site-header.html", "site-footer.html", "site-finding.html", "site-index.html", "site-search.html",
         "site-timeline.html", "site-waivers.html", "site-list.html", "site-unit.html", "site-system.html", "site-cloud.html",
-        "site-rule.html", "site-task.html",
+        "site-rule.html", "site-task.html", "site-all-findings.html", "site-finding-compact.html", "site-changes.html", "site-terminals.html",
     ]
 
     init(model: SiteModel, library: MustacheLibrary) throws(Diagnostic) {
@@ -63,8 +63,29 @@ final class SiteRenderer: Sendable {
             return finish(page, path, base, "site-waivers.html", labels["waivers"] ?? "", context)
         case .list(let kind):
             let rows = model.listRows(kind, root: base.root)
-            return finish(page, path, base, "site-list.html", labels[kind.rawValue] ?? kind.rawValue,
-                          DictionaryPage(base: base, values: ["rows": rows, "hasRows": !rows.isEmpty]))
+            var values: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty]
+            if kind == .rules {
+                let others = model.inapplicableRules.map { r -> [String: Any] in
+                    ["id": r.id, "title": r.title.text(model.language), "regions": r.regions.joined(separator: "、"),
+                     "citation": "\(r.citation.document) \(r.citation.article)"]
+                }
+                values["inapplicable"] = others
+                values["hasInapplicable"] = !others.isEmpty
+                values["inapplicableCount"] = others.count
+            }
+            return finish(page, path, base, "site-list.html", labels[kind.rawValue] ?? kind.rawValue, DictionaryPage(base: base, values: values))
+        case .terminals(let n):
+            return finish(page, path, base, "site-terminals.html", labels["terminals"] ?? "",
+                          DictionaryPage(base: base, values: model.terminalValues(n, root: base.root)))
+        case .findings:
+            let rows = model.result.findings.indices.map { compactRowHTML($0, root: base.root) }
+            return finish(page, path, base, "site-all-findings.html", labels["allFindings"] ?? "",
+                          DictionaryPage(base: base, values: model.findingsPageValues(rows: rows)))
+        case .changes:
+            let report = QuarterlyReport(result: model.result, inventory: model.inventory, previous: model.input.previous,
+                                         quarter: model.input.quarter, language: model.language)
+            return finish(page, path, base, "site-changes.html", labels["change"] ?? "",
+                          DictionaryPage(base: base, values: ReportContext.overview(report).filter { $0.key == "change" }))
         case .unit(let i):
             let unit = model.inventory.objects(.unit)[i]
             let id = unit.id ?? ""
@@ -120,6 +141,13 @@ final class SiteRenderer: Sendable {
             Self.fragment(bounded(FindingFragment(values: FindingValues(base: SiteBase(site: self, root: root), index: index)), "site-finding.html"))
         }
         return root == "../" ? rows.slot(index, make) : make()
+    }
+
+    /// `site-finding-compact.html` for finding `index` (the all-findings page;
+    /// rendered once, so not cached).
+    func compactRowHTML(_ index: Int, root: String) -> String {
+        Self.fragment(library.render(FindingFragment(values: FindingValues(base: SiteBase(site: self, root: root), index: index)),
+                                     withTemplate: "site-finding-compact.html"))
     }
 
     func header(root: String, current: String) -> String {

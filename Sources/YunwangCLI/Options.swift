@@ -16,8 +16,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("单个文件的大小上限（字节）/ largest file accepted, in bytes", valueName: "bytes"))
     var maxFileSize: Int = LoadLimits().maxFileSize
 
-    @Option(help: "消息语言 zh|en / language of messages")
-    var lang: Language = .zh
+    @Option(name: .customLong("lang"), help: "消息语言 zh|en（缺省看 LC_ALL/LANG）/ language of messages (default: from LC_ALL/LANG)")
+    var langOption: Language?
+
+    /// `--lang`, else the environment (`LC_ALL`, then `LANG`).
+    var lang: Language { langOption ?? Language.fromEnvironment() }
 
     func validate() throws {
         guard maxFileSize > 0 else {

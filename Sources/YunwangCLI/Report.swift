@@ -21,7 +21,7 @@ struct Report: ParsableCommand {
 
         示例 / examples:
           yunwang report examples/baotou --quarter 2026Q3 --output report.md
-          yunwang report examples/baotou --output report.html --previous 2026Q2.json
+          yunwang report examples/baotou --output report.html --previous 2026Q2.json --history reports/
         """)
 
     @OptionGroup var input: InputOptions
@@ -29,6 +29,9 @@ struct Report: ParsableCommand {
 
     @Option(help: ArgumentHelp("报告文件，.md 或 .html（原子替换）/ the report file, .md or .html (written atomically)", valueName: "file"))
     var output: String
+
+    @Option(help: ArgumentHelp("历次 findings JSON 所在目录，用于趋势图 / a folder of earlier findings JSON files for the trend chart", valueName: "dir"))
+    var history: String?
 
     @OptionGroup var audit: AuditOptions
     @OptionGroup var publish: PublishOptions
@@ -44,8 +47,10 @@ struct Report: ParsableCommand {
         try OutputGuard.check(output, inputs: [input.path, publish.previous, publish.templates] + self.audit.policies)
         let past = try publish.readPrevious()
         let audit = try AuditRun.run(input: input, dates: dates, audit: self.audit, previous: past)
+        let earlier = try history.map { dir throws(Diagnostic) in try PastFindings.readHistory(dir) } ?? []
         let set = try TemplateSet.load(builtin: BuiltinResources.files, overrides: publish.templates)
-        let report = QuarterlyReport(result: audit.result, inventory: audit.inventory, previous: past, quarter: dates.quarter?.uppercased(), language: input.lang)
+        let report = QuarterlyReport(result: audit.result, inventory: audit.inventory, previous: past, quarter: dates.quarter?.uppercased(),
+                                     language: input.lang, history: earlier)
         let text = output.lowercased().hasSuffix(".md") ? try report.markdown(templates: set) : try report.html(templates: set)
         try Output.writeFile(output, Data(text.utf8))
         try audit.exit(gate: publish.gate)

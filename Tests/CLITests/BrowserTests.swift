@@ -8,8 +8,12 @@ import Testing
 /// fail and say so — they are never skipped.
 ///
 /// Each run of Chromium gets `timeout 60`, its own `--user-data-dir` and
-/// `HOME` in a scratch folder. The overview's screenshot is kept as a test
-/// artefact in `out/test-artefacts/overview.png` (git-ignored).
+/// `HOME` in a scratch folder. Test artefacts are kept in `out/test-artefacts/`
+/// (git-ignored; docs/report-and-site.md lists them): the overview's
+/// screenshot `overview.png`, the site at 1366 px (`site-index-1366.png`,
+/// `site-findings-1366.png`), and pages 1 and 2 of each printed report
+/// (`report-baotou-1.png`, `report-baotou-2.png`, `report-county-1.png`,
+/// `report-county-2.png`) with the PDFs themselves.
 @Suite("yunwang site in headless Chromium", .serialized)
 struct BrowserTests {
     static let example = CLI.repository.appendingPathComponent("examples/baotou").path
@@ -271,5 +275,121 @@ struct BrowserTests {
         let (search, _) = try Self.dom(Self.fileURL("\(site)/search.html", query: "alert"), in: dir)
         #expect(search.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the hostile name is not shown as text in the results")
         #expect(!search.contains("data-search-results=\"0\""), "no results for alert")
+    }
+
+    // MARK: - Issue #15: the printed report, the filters, the count links
+
+    static let county = CLI.repository.appendingPathComponent("Tests/Fixtures/tumd").path
+
+    static func keep(_ file: URL, as name: String) throws {
+        try FileManager.default.createDirectory(at: artefacts, withIntermediateDirectories: true)
+        let kept = artefacts.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: kept)
+        try FileManager.default.copyItem(at: file, to: kept)
+    }
+
+    /// Print the HTML report to A4 PDF; return the page count (pdfinfo) and keep pages 1 and 2 as PNGs.
+    static func printReport(_ inventory: String, name: String, extra: [String] = [], in dir: Scratch) throws -> Int {
+        let html = dir.path("\(name).html"), pdf = dir.url.appendingPathComponent("\(name).pdf")
+        let r = try CLI.run(["report", inventory, "--quarter", "2026Q3", "--output", html] + extra)
+        try #require(r.code == 0, "yunwang report failed: \(r.err)")
+        let p = try chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", fileURL(html)], in: dir)
+        #expect(p.code == 0, "chromium --print-to-pdf exited \(p.code): \(p.err.suffix(2000))")
+        #expect(blocked(p.err).isEmpty, "blocked resources in the report:\n\(blocked(p.err).joined(separator: "\n"))")
+        let info = try run("/usr/bin/env", ["pdfinfo", pdf.path], home: dir.url)
+        try #require(info.code == 0, "pdfinfo failed (poppler-utils installed?): \(info.err)")
+        let line = try #require(info.out.split(separator: "\n").first { $0.hasPrefix("Pages:") })
+        let pages = try #require(Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)))
+        // One font family for Chinese and Latin text (and the running header and page numbers). The
+        // unnamed Type 3 fonts are Chromium's synthetic bold of the same face (WenQuanYi Micro Hei has
+        // no bold): a page with only regular text has none.
+        let fonts = try run("/usr/bin/env", ["pdffonts", pdf.path], home: dir.url)
+        let families = Set(fonts.out.split(separator: "\n").dropFirst(2).compactMap { $0.split(separator: " ").first }
+            .map { String($0.split(separator: "+").last ?? "") }.filter { $0 != "[none]" })
+        #expect(families == ["WenQuanYiMicroHei"], "fonts in the PDF: \(families.sorted())")
+        let prefix = dir.url.appendingPathComponent("\(name)-page").path
+        let png = try run("/usr/bin/env", ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", pdf.path, prefix], home: dir.url)
+        #expect(png.code == 0, "pdftoppm failed: \(png.err)")
+        for n in [1, 2] {
+            let candidates = ["\(prefix)-\(n).png", "\(prefix)-0\(n).png", "\(prefix)-00\(n).png"]
+            let file = try #require(candidates.first { FileManager.default.fileExists(atPath: $0) }, "no PNG of page \(n)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]) && data.count > 20_000, "page \(n) PNG looks empty (\(data.count) bytes)")
+            try keep(URL(fileURLWithPath: file), as: "report-\(name)-\(n).png")
+        }
+        try keep(pdf, as: "report-\(name).pdf")
+        return pages
+    }
+
+    @Test("printed reports: Baotou at most 16 A4 pages, the 41-terminal county at most 10; one font; PNGs of pages 1 and 2 kept")
+    func printedReports() throws {
+        _ = try Self.requireChromium()
+        let dir = try Scratch()
+        let previous = CLI.repository.appendingPathComponent("examples/baotou/history/2026Q2.json").path
+        let extra = FileManager.default.fileExists(atPath: previous) ? ["--previous", previous] : []
+        let baotou = try Self.printReport(Self.example, name: "baotou", extra: extra, in: dir)
+        #expect(baotou >= 3 && baotou <= 16, "the Baotou report prints on \(baotou) pages")
+        let county = try Self.printReport(Self.county, name: "county", in: dir)
+        #expect(county >= 2 && county <= 10, "the county report prints on \(county) pages")
+    }
+
+    /// `data-filter-shown` that site/filter.js sets on <html>.
+    static func shown(_ dom: String) -> Int? {
+        guard let r = dom.range(of: #"data-filter-shown="([0-9]+)""#, options: .regularExpression) else { return nil }
+        return Int(dom[r].dropFirst("data-filter-shown=\"".count).dropLast())
+    }
+
+    @Test("findings.html filters in the browser: every count on the overview opens the list it counts; no console errors")
+    func filtersAndCountLinks() throws {
+        _ = try Self.requireChromium()
+        let dir = try Scratch()
+        let site = try Self.site(dir)
+        let index = try String(contentsOfFile: "\(site)/index.html", encoding: .utf8)
+        // The count links: cards and the per-unit table (first unit with findings, the 其他 row, the total row).
+        var links: [(href: String, count: Int)] = []
+        let card = try NSRegularExpression(pattern: #"<a href="(findings\.html[^"]*)"><span class="card-value" id="[a-z-]+">([0-9]+)</span>"#)
+        let cell = try NSRegularExpression(pattern: #"<td><a href="(findings\.html\?[^"]*)">([0-9]+)</a></td>"#)
+        let ns = index as NSString
+        for m in card.matches(in: index, range: NSRange(location: 0, length: ns.length)) {
+            links.append((ns.substring(with: m.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&"), Int(ns.substring(with: m.range(at: 2))) ?? -1))
+        }
+        let cells = cell.matches(in: index, range: NSRange(location: 0, length: ns.length)).map {
+            (ns.substring(with: $0.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&"), Int(ns.substring(with: $0.range(at: 2))) ?? -1)
+        }
+        #expect(links.count >= 8, "the summary cards should link to findings.html")
+        // A sample of the table: the first row's open and high, the 其他 row's open, the total's open and overdue.
+        for wanted in ["&status=open&severity=high", "?unit=-&status=open", "findings.html?status=open", "findings.html?overdue=yes"] {
+            if let c = cells.first(where: { $0.0.contains(wanted) && ($0.1 > 0 || wanted.contains("unit=-")) }) { links.append(c) }
+        }
+        if let first = cells.first { links.append(first) }
+        #expect(links.count >= 11)
+        for link in links {
+            let (dom, log) = try Self.dom(Self.fileURL("\(site)/findings.html") + String(link.href.dropFirst("findings.html".count)), in: dir)
+            #expect(Self.shown(dom) == link.count, "\(link.href): the overview says \(link.count), the list shows \(Self.shown(dom).map(String.init) ?? "nothing")")
+            #expect(Self.blocked(log).isEmpty, "\(link.href):\n\(Self.blocked(log).joined(separator: "\n"))")
+        }
+        // The filters agree with findings.json: open high findings of one rule.
+        let doc = try Self.check()
+        let findings = try #require(doc["findings"] as? [[String: Any]])
+        let rule = try #require(findings.first { $0["severity"] as? String == "high" && $0["status"] as? String == "open" }?["rule"] as? String)
+        let expected = findings.filter { $0["rule"] as? String == rule && $0["status"] as? String == "open" }.count
+        let (dom, _) = try Self.dom(Self.fileURL("\(site)/findings.html") + "?status=open&rule=\(rule)", in: dir)
+        #expect(Self.shown(dom) == expected, "rule \(rule): \(expected) open in findings.json")
+        #expect(dom.contains("<strong id=\"filter-count\" aria-live=\"polite\">\(expected)</strong>"))
+        // Other pages load without console errors or blocked resources.
+        for page in ["index.html", "terminals.html", "changes.html", "exits.html", "datacenters.html", "rules.html"] {
+            let (_, log) = try Self.dom(Self.fileURL("\(site)/\(page)"), in: dir)
+            #expect(Self.blocked(log).isEmpty, "\(page):\n\(Self.blocked(log).joined(separator: "\n"))")
+        }
+        // Screenshots at 1366 px, kept to look at.
+        for (page, name) in [("index.html", "site-index-1366.png"), ("findings.html?status=open&severity=high", "site-findings-1366.png")] {
+            let shot = dir.url.appendingPathComponent(name)
+            let url = page.contains("?") ? Self.fileURL("\(site)/findings.html") + "?status=open&severity=high" : Self.fileURL("\(site)/\(page)")
+            let r = try Self.chromium(["--screenshot=\(shot.path)", "--hide-scrollbars", "--window-size=1366,1800", url], in: dir)
+            #expect(r.code == 0, "chromium --screenshot exited \(r.code)")
+            let png = try Data(contentsOf: shot)
+            #expect(png.count > 50_000, "\(name) looks empty")
+            try Self.keep(shot, as: name)
+        }
     }
 }

@@ -35,23 +35,32 @@ struct ReportCommandTests {
         let (_, doc) = try Self.checkJSON()
         let summary = try #require(doc["summary"] as? [String: Any])
         let bySeverity = try #require(summary["by_severity"] as? [String: Int])
-        #expect(md.hasPrefix("# 电子政务外网季度检查报告：包头市电子政务外网台账(样例)\n"))
-        #expect(md.contains("| 包头市电子政务外网台账(样例) | 150200 | city | 2026Q3 | 2026-09-30 |"))
+        #expect(md.contains("\n# 包头市电子政务外网台账(样例) 电子政务外网季度检查报告\n"))
+        #expect(md.contains("| 2026Q3 | 2026-07-01 至 2026-09-30 | 2026-09-30 | 150200 | 市级 |"))
         #expect(md.contains("| **合计** | **\(summary["open"] as? Int ?? -1)** | **\(summary["due_soon"] as? Int ?? -1)** | **\(summary["waived"] as? Int ?? -1)** |"))
         for (label, key) in [("高", "high"), ("中", "medium"), ("低", "low"), ("提示", "info")] {
             #expect(md.contains("| \(label) | \(bySeverity[key] ?? -1) |"), "row \(key)")
         }
-        #expect(md.contains("## 未整改问题（\(summary["open"] as? Int ?? -1)）"))
-        // Every open finding has a section; BT-18's quote is there as a block quote.
+        for part in ["## 检查范围", "## 总体结论", "## 主要问题", "## 整改情况", "## 计划任务期限", "## 豁免", "## 签署", "## 附录：问题清单（"] {
+            #expect(md.contains("\n\(part)"), "part \(part)")
+        }
+        // One section per rule with findings (not per finding); BT-18's quote is there once as a block quote.
         let findings = try #require(doc["findings"] as? [[String: Any]])
-        let open = findings.filter { $0["status"] as? String == "open" }
-        #expect(md.components(separatedBy: "\n### ").count - 1 >= open.count)
-        #expect(md.contains("> 严禁接入单位擅自安装无线接入设备，及其它违规外联设备。"))
+        let rules = Set(findings.filter { $0["status"] as? String != "waived" }.compactMap { $0["rule"] as? String })
+        #expect(md.components(separatedBy: "\n### ").count - 1 >= rules.count)
+        // (PLAN-DEADLINE cites each plan task on its own: one section per citation.)
+        for rule in rules {
+            let citations = Set(findings.filter { $0["rule"] as? String == rule && $0["status"] as? String != "waived" }.map { "\(($0["citation"] as? [String: Any])?["quote"] ?? "")" })
+            #expect(md.components(separatedBy: "\n### \(rule) ").count - 1 == citations.count, "one section for \(rule)")
+        }
+        #expect(md.components(separatedBy: "> 严禁接入单位擅自安装无线接入设备，及其它违规外联设备。").count == 2)
         #expect(md.contains("第十八条"))
+        // The appendix lists every finding, numbered.
+        #expect(md.contains("| \(findings.count) | "))
         // Plan deadlines and waivers have their sections.
-        #expect(md.contains("## 计划任务期限") && md.contains("| 已逾期 | nm-2024-189/52 |"))
-        #expect(md.contains("| 已过期 | BT-18 | unit/bt-zxyy |"))
-        #expect(md.contains("未提供上期结果"))
+        #expect(md.contains("| 已逾期 | nm-2024-189/52 |"))
+        #expect(md.contains("| 已过期 | BT-18 | 包头市中心医院 |"))
+        #expect(md.contains("未提供上期检查结果"))
     }
 
     @Test("HTML report: one self-contained page with CSP, print CSS, title data, quotes")
@@ -63,10 +72,14 @@ struct ReportCommandTests {
         #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"))
         #expect(page.contains("size: A4") && page.contains("@media print") && page.contains("break-before: page"))
         #expect(page.contains("<html lang=\"en\">"))
-        #expect(page.contains("<h1>Quarterly extranet compliance report：包头市电子政务外网台账(样例)</h1>"))
-        #expect(page.contains("<td>150200</td>") && page.contains("<td>2026Q3</td>") && page.contains("<td>2026-09-30</td>"))
+        #expect(page.contains("<h1>包头市电子政务外网台账(样例)<br>Quarterly extranet compliance report</h1>"))
+        #expect(page.contains("<td>2026Q3</td>") && page.contains("<td>2026-09-30</td>") && page.contains("<td>150200 (city)</td>"))
         let summary = try #require(doc["summary"] as? [String: Any])
-        #expect(page.contains("<td align=\"right\"><strong>\(summary["open"] as? Int ?? -1)</strong></td>"))
+        #expect(page.contains("<strong id=\"count-open\">\(summary["open"] as? Int ?? -1)</strong>"))
+        #expect(page.contains("<svg") && page.contains("class=\"chart\""))
+        // The print font is named first and is the only family; the running header and page numbers use it too.
+        #expect(page.contains("html { font-family: \"WenQuanYi Micro Hei\""))
+        #expect(page.contains("@top-left { content: ") && page.contains("counter(pages)"))
         let findings = try #require(doc["findings"] as? [[String: Any]])
         for f in findings where f["status"] as? String == "open" {
             let quote = (f["citation"] as? [String: Any])?["quote"] as? String ?? ""
@@ -90,17 +103,15 @@ struct ReportCommandTests {
         let path = try dir.write("previous.json", try JSONSerialization.data(withJSONObject: baseline))
         let (r, md) = try Self.report([Self.example, "--quarter", "2026Q3", "--previous", path])
         #expect(r.code == 0, "\(r.err)")
-        let notWaived = (doc["findings"] as? [[String: Any]] ?? []).filter { $0["status"] as? String != "waived" }.count
-        #expect(md.contains("| 1 | 0 | \(notWaived - 1) |"))
-        #expect(md.contains("### 新增（1）"))
-        let rule = removed["rule"] as? String ?? ""
-        #expect(md.contains("- **\(rule)**"))
-        #expect(!md.contains("未提供上期结果"))
+        // The same numbers as `yunwang diff` (waived findings count like the rest).
+        let all = (doc["findings"] as? [[String: Any]] ?? []).count
+        #expect(md.contains("| 1 | 0 | \(all - 1) |"), "\(removed["rule"] ?? "")")
+        #expect(!md.contains("未提供上期检查结果"))
         // The same baseline against itself: nothing new, nothing fixed.
         let same = try dir.write("same.json", text)
         let (r2, md2) = try Self.report([Self.example, "--quarter", "2026Q3", "--previous", same])
         #expect(r2.code == 0)
-        #expect(md2.contains("| 0 | 0 | \(notWaived) |"))
+        #expect(md2.contains("| 0 | 0 | \(all) |"))
     }
 
     @Test("hostile inventory values stay text in Markdown and HTML")
