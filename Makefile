@@ -59,9 +59,14 @@ demo: release
 # headless Chromium, the bad-input corpus), then a short fuzzing smoke run
 # (FUZZ_SMOKE_SECONDS per target, 6 targets; docs/hardening.md).
 FUZZ_SMOKE_SECONDS ?= 16
+# The .deb is built first (a release build): DebPackageTests installs and runs it, and a
+# build inside `swift test` would wait for the lock `swift test` holds on .build.
 test: deps-browser
 	@$(SWIFT) build --build-tests
-	@$(SWIFT) test
+	@mkdir -p .build/deb-test
+	@SWIFT=$(SWIFT) bash scripts/build-deb.sh .build/deb-test >.build/deb-test/path 2>.build/deb-test/log \
+		|| { tail -40 .build/deb-test/log; exit 1; }
+	@YUNWANG_DEB=$$(tail -1 .build/deb-test/path) $(SWIFT) test
 	@SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) bash scripts/fuzz.sh
 
 # libFuzzer with AddressSanitizer on the YAML loader, the inventory decoder,

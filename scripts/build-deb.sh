@@ -9,8 +9,10 @@ cd "$(dirname "$0")/.."
 out=${1:-out/deb}
 swift=${SWIFT:-swift}
 
-"$swift" build -c release --product yunwang --static-swift-stdlib >&2
-bin=.build/release/yunwang
+# SCRATCH: another build folder (the tests use one, since `swift test` holds .build's lock).
+scratch=${SCRATCH:-.build}
+"$swift" build -c release --product yunwang --static-swift-stdlib --scratch-path "$scratch" >&2
+bin=$scratch/release/yunwang
 version=$("$bin" --version | sed -n 's/^yunwang \([^ ]*\) .*/\1/p')
 [[ -n $version ]] || { echo "build-deb: cannot read the version from $bin --version" >&2; exit 1; }
 arch=$(dpkg --print-architecture)

@@ -53,7 +53,12 @@ struct ReportCommandTests {
             let citations = Set(findings.filter { $0["rule"] as? String == rule && $0["status"] as? String != "waived" }.map { "\(($0["citation"] as? [String: Any])?["quote"] ?? "")" })
             #expect(md.components(separatedBy: "\n### \(rule) ").count - 1 == citations.count, "one section for \(rule)")
         }
-        #expect(md.components(separatedBy: "> 严禁接入单位擅自安装无线接入设备，及其它违规外联设备。").count == 2)
+        // BT-18 and BT-18-OUTREACH cite the same sentence: once in each rule's section.
+        let quote = "严禁接入单位擅自安装无线接入设备，及其它违规外联设备。"
+        let citing = Set(findings.filter { $0["status"] as? String != "waived" && (($0["citation"] as? [String: Any])?["quote"] as? String) == quote }
+            .compactMap { $0["rule"] as? String })
+        #expect(citing.count >= 1)
+        #expect(md.components(separatedBy: "> " + quote).count - 1 == citing.count)
         #expect(md.contains("第十八条"))
         // The appendix lists every finding, numbered.
         #expect(md.contains("| \(findings.count) | "))
