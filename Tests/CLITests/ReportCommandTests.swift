@@ -55,7 +55,7 @@ struct ReportCommandTests {
         }
         // BT-18 and BT-18-OUTREACH cite the same sentence: once in each rule's section.
         let quote = "严禁接入单位擅自安装无线接入设备，及其它违规外联设备。"
-        let citing = Set(findings.filter { $0["status"] as? String != "waived" && (($0["citation"] as? [String: Any])?["quote"] as? String) == quote }
+        let citing = Set(findings.filter { $0["status"] as? String != "waived" && ((($0["citation"] as? [String: Any])?["quote"] as? String) ?? "").contains(quote) }
             .compactMap { $0["rule"] as? String })
         #expect(citing.count >= 1)
         #expect(md.components(separatedBy: "> " + quote).count - 1 == citing.count)
