@@ -74,7 +74,8 @@ struct IntegrationFilesTests {
             let tokens = String(cleaned).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             var i = 0
             while i < tokens.count {
-                guard tokens[i] == "yunwang" else { i += 1; continue }
+                // `--workflow yunwang`, `--name yunwang`: a value of another tool's flag, not a call.
+                guard tokens[i] == "yunwang", i == 0 || !tokens[i - 1].hasPrefix("-") else { i += 1; continue }
                 i += 1
                 var command: [String] = []
                 while i < tokens.count, let next = subcommands[command.last ?? ""], next.contains(tokens[i]) {
