@@ -304,8 +304,11 @@ struct BrowserTests {
         // unnamed Type 3 fonts are Chromium's synthetic bold of the same face (WenQuanYi Micro Hei has
         // no bold): a page with only regular text has none.
         let fonts = try run("/usr/bin/env", ["pdffonts", pdf.path], home: dir.url)
-        let families = Set(fonts.out.split(separator: "\n").dropFirst(2).compactMap { $0.split(separator: " ").first }
-            .map { String($0.split(separator: "+").last ?? "") }.filter { $0 != "[none]" })
+        var families: Set<String> = []
+        for line in fonts.out.split(separator: "\n").dropFirst(2) {
+            guard let name = line.split(separator: " ").first, name != "[none]" else { continue }
+            families.insert(String(name.split(separator: "+").last ?? name))
+        }
         #expect(families == ["WenQuanYiMicroHei"], "fonts in the PDF: \(families.sorted())")
         let prefix = dir.url.appendingPathComponent("\(name)-page").path
         let png = try run("/usr/bin/env", ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", pdf.path, prefix], home: dir.url)
