@@ -21,7 +21,8 @@ struct Report: ParsableCommand {
 
         示例 / examples:
           yunwang report examples/baotou --quarter 2026Q3 --output report.md
-          yunwang report examples/baotou --output report.html --previous 2026Q2.json --history reports/
+          yunwang report examples/baotou --output report.html --previous 2026Q2.json
+          yunwang report inventory/ --output report.html --history reports/
         """)
 
     @OptionGroup var input: InputOptions
